@@ -1,0 +1,115 @@
+using System.Buffers;
+using PreferenceUiKit.Core.Domain;
+
+namespace PreferenceUiKit.Core.MergeTags;
+
+/// <summary>The two URLs one recipient's email carries. Either may be null when the template does not use it.</summary>
+/// <param name="ManagePreferencesUrl">Replaces <c>*|CT_MANAGE_PREFERENCES|*</c>.</param>
+/// <param name="GroupUnsubscribeUrl">Replaces <c>*|CT_GROUP_UNSUBSCRIBE|*</c>.</param>
+public readonly record struct RecipientLinks(string? ManagePreferencesUrl, string? GroupUnsubscribeUrl)
+{
+    /// <summary>The URL for a kind.</summary>
+    public string? UrlOf(LinkKind kind) => kind == LinkKind.ManagePreferences ? ManagePreferencesUrl : GroupUnsubscribeUrl;
+}
+
+/// <summary>
+/// A template split once at its merge tags, then rendered per recipient by copying its literal slices and the
+/// recipient's URLs into the caller's buffer or writer. Every byte outside the tags is copied unchanged.
+/// </summary>
+public sealed class CompiledTemplate
+{
+    private readonly string _source;
+    private readonly Segment[] _segments;
+
+    private readonly record struct Segment(int Start, int Length, LinkKind? Tag);
+
+    private CompiledTemplate(string source, Segment[] segments)
+    {
+        _source = source;
+        _segments = segments;
+        foreach (var s in segments)
+            if (s.Tag is { } k) UsedKinds |= k == LinkKind.ManagePreferences ? 1 : 2;
+    }
+
+    private int UsedKinds { get; }
+
+    /// <summary>The template text as compiled.</summary>
+    public string Source => _source;
+
+    /// <summary>Whether the template uses the tag of a link kind.</summary>
+    public bool Uses(LinkKind kind) => (UsedKinds & (kind == LinkKind.ManagePreferences ? 1 : 2)) != 0;
+
+    /// <summary>Length of the literal text (everything but the tags), a lower bound of every rendering.</summary>
+    public int LiteralLength { get; private init; }
+
+    /// <summary>Splits a template at its tags.</summary>
+    public static CompiledTemplate Compile(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var segments = new List<Segment>();
+        var literal = 0;
+        var literalStart = 0;
+        var pos = 0;
+        var span = template.AsSpan();
+        while (pos < span.Length)
+        {
+            var rel = span[pos..].IndexOf("*|CT_", StringComparison.Ordinal);
+            if (rel < 0) break;
+            var at = pos + rel;
+            var (found, tagLength) = MatchTag(span[at..]);
+            if (found is null) { pos = at + 1; continue; }
+            if (at > literalStart) { segments.Add(new Segment(literalStart, at - literalStart, null)); literal += at - literalStart; }
+            segments.Add(new Segment(at, tagLength, found));
+            pos = literalStart = at + tagLength;
+        }
+        if (literalStart < template.Length) { segments.Add(new Segment(literalStart, template.Length - literalStart, null)); literal += template.Length - literalStart; }
+        return new CompiledTemplate(template, segments.ToArray()) { LiteralLength = literal };
+    }
+
+    private static (LinkKind? Kind, int Length) MatchTag(ReadOnlySpan<char> text)
+    {
+        foreach (var (tag, kind) in MergeTagNames.All)
+            if (text.StartsWith(tag, StringComparison.Ordinal)) return (kind, tag.Length);
+        return (null, 0);
+    }
+
+    /// <summary>Renders into a buffer writer (for example a pooled buffer reused across recipients).</summary>
+    /// <exception cref="MissingLinkException">The template uses a tag whose URL is null.</exception>
+    public void RenderTo(IBufferWriter<char> output, in RecipientLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var s in _segments)
+        {
+            var text = s.Tag is { } kind ? UrlFor(links, kind) : _source.AsSpan(s.Start, s.Length);
+            output.Write(text);
+        }
+    }
+
+    /// <summary>Renders into a writer.</summary>
+    /// <exception cref="MissingLinkException">The template uses a tag whose URL is null.</exception>
+    public void RenderTo(TextWriter output, in RecipientLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var s in _segments)
+            output.Write(s.Tag is { } kind ? UrlFor(links, kind) : _source.AsSpan(s.Start, s.Length));
+    }
+
+    /// <summary>Renders to a new string (convenient; allocates the whole email).</summary>
+    public string Render(in RecipientLinks links)
+    {
+        var buffer = new ArrayBufferWriter<char>(_source.Length + 256);
+        RenderTo(buffer, links);
+        return new string(buffer.WrittenSpan);
+    }
+
+    private static ReadOnlySpan<char> UrlFor(in RecipientLinks links, LinkKind kind)
+        => links.UrlOf(kind) ?? throw new MissingLinkException(kind);
+}
+
+/// <summary>A template uses a tag but no URL was given for it (for example mode None, rule S1).</summary>
+public sealed class MissingLinkException(LinkKind kind)
+    : InvalidOperationException($"The template uses {MergeTagNames.TagOf(kind)} but no {kind} link is available.")
+{
+    /// <summary>The link kind that had no URL.</summary>
+    public LinkKind Kind { get; } = kind;
+}
