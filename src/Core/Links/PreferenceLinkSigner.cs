@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -28,6 +29,8 @@ public sealed class PreferenceLinkSigner
 
     /// <summary>The shortest lifetime a link may be given: mail is read and kept for over a year.</summary>
     public static readonly TimeSpan MinimumLifetime = TimeSpan.FromDays(400);
+
+    private static readonly SearchValues<char> Alphabet = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private readonly ILinkKeyRing _keys;
     private readonly TimeProvider _time;
@@ -94,8 +97,10 @@ public sealed class PreferenceLinkSigner
     {
         kind = default; contactId = default; campaignId = null; isTest = false; issuedAt = default;
         if (token.Length is < (HeaderLength + MacLength) * 4 / 3 or > MaxTokenLength) return false;
+        if (token.ContainsAnyExcept(Alphabet)) return false;
         Span<byte> buffer = stackalloc byte[MaxPayloadLength];
-        if (!Base64Url.TryDecodeFromChars(token, buffer, out var written)) return false;
+        // The status-returning decoder: TryDecodeFromChars throws on non-canonical trailing bits.
+        if (Base64Url.DecodeFromChars(token, buffer, out _, out var written, isFinalBlock: true) != OperationStatus.Done) return false;
         var payload = buffer[..written];
         if (payload.Length < HeaderLength + MacLength) return false;
         if (payload[0] >> 4 != Version) return false;
@@ -103,7 +108,7 @@ public sealed class PreferenceLinkSigner
         if ((flags & ~(FlagTest | FlagCampaign)) != 0) return false;
         var expectedLength = HeaderLength + ((flags & FlagCampaign) != 0 ? 16 : 0) + MacLength;
         if (payload.Length != expectedLength) return false;
-        // Base64url has several spellings of the same bytes when trailing bits are unused: accept only ours.
+        // The strict decoder refuses non-zero unused trailing bits; with the exact length, one spelling per token.
         if (token.Length != Base64Url.GetEncodedLength(payload.Length)) return false;
         if (!_keys.TryGetKey(payload[2], out var key)) return false;
 
@@ -111,7 +116,6 @@ public sealed class PreferenceLinkSigner
         Span<byte> mac = stackalloc byte[MacLength];
         HMACSHA256.HashData(key.Secret, signed, mac);
         if (!CryptographicOperations.FixedTimeEquals(mac, payload[^MacLength..])) return false;
-        if (!IsCanonical(token, payload)) return false;
 
         var k = payload[0] & 0x0F;
         if (k is not ((int)LinkKind.ManagePreferences or (int)LinkKind.GroupUnsubscribe)) return false;
@@ -123,11 +127,5 @@ public sealed class PreferenceLinkSigner
         contactId = new Guid(payload.Slice(7, 16));
         if ((flags & FlagCampaign) != 0) campaignId = new Guid(payload.Slice(HeaderLength, 16));
         return true;
-    }
-
-    private static bool IsCanonical(ReadOnlySpan<char> token, ReadOnlySpan<byte> payload)
-    {
-        Span<char> canonical = stackalloc char[MaxTokenLength];
-        return Base64Url.TryEncodeToChars(payload, canonical, out var n) && canonical[..n].SequenceEqual(token);
     }
 }

@@ -93,6 +93,8 @@ public static partial class TemplateLinter
             var known = MergeTagNames.All.FirstOrDefault(t => t.Tag == text);
             if (known.Tag is null)
             {
+                // "*|CT_" alone (prose about tags) names nothing.
+                if (text.Trim('*', '|').Length <= 3) continue;
                 // A bare word such as CT_SCAN in prose is not a tag attempt unless it is close to one of ours.
                 if (text.AsSpan().IndexOfAny('*', '|') < 0 && Nearest(text.ToUpperInvariant(), out _) is null) continue;
                 findings.Add(Misspelled(lines, text, offset));
