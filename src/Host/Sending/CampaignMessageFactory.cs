@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Cryptography;
+using PreferenceUiKit.Core.MergeTags;
+
+namespace PreferenceUiKit.Host.Sending;
+
+/// <summary>
+/// Builds one recipient's MIME message: the rendered HTML, <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c>
+/// (B1), and a DKIM signature over both when a key is configured.
+/// </summary>
+public sealed class CampaignMessageFactory
+{
+    private static readonly HeaderId[] SignedHeaders =
+    [
+        HeaderId.From, HeaderId.To, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId,
+        HeaderId.ListUnsubscribe, HeaderId.ListUnsubscribePost, HeaderId.MimeVersion, HeaderId.ContentType,
+    ];
+
+    private readonly MailOptions _options;
+    private readonly MailboxAddress _from;
+    private readonly DkimSigner? _dkim;
+
+    /// <summary>Creates the factory from the <c>Mail</c> options.</summary>
+    public CampaignMessageFactory(IOptions<MailOptions> options)
+    {
+        _options = options.Value;
+        _from = MailboxAddress.Parse(_options.From);
+        var dkim = _options.Dkim;
+        if (!string.IsNullOrWhiteSpace(dkim.PrivateKeyPath))
+        {
+            _dkim = new DkimSigner(dkim.PrivateKeyPath, dkim.Domain ?? _from.Domain, dkim.Selector)
+            {
+                HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+                BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed,
+                AgentOrUserIdentifier = "@" + (dkim.Domain ?? _from.Domain),
+            };
+        }
+    }
+
+    /// <summary>Whether messages are DKIM-signed.</summary>
+    public bool Signs => _dkim is not null;
+
+    /// <summary>Builds a message.</summary>
+    /// <param name="to">Recipient address.</param>
+    /// <param name="subject">Subject line.</param>
+    /// <param name="html">The rendered HTML body.</param>
+    /// <param name="oneClickUrl">The https URL that takes the RFC 8058 POST.</param>
+    /// <param name="token">The one-click token, used as the mailto subject when an unsubscribe mailbox is configured.</param>
+    public MimeMessage Create(string to, string subject, string html, string oneClickUrl, string? token = null)
+    {
+        var message = new MimeMessage();
+        message.From.Add(_from);
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Date = DateTimeOffset.UtcNow;
+        message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(_from.Domain);
+        message.Headers.Add(HeaderId.ListUnsubscribe, ListUnsubscribeHeaders.BuildListUnsubscribe(
+            oneClickUrl, _options.UnsubscribeMailbox, token is null ? null : "unsubscribe " + token));
+        message.Headers.Add(HeaderId.ListUnsubscribePost, ListUnsubscribeHeaders.OneClickValue);
+        message.Body = new TextPart("html") { Text = html, ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        if (_dkim is not null)
+        {
+            message.Prepare(EncodingConstraint.SevenBit);
+            _dkim.Sign(message, SignedHeaders);
+        }
+        return message;
+    }
+}
