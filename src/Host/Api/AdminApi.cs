@@ -34,13 +34,13 @@ public static class AdminApiModels
 #pragma warning restore CS1591
 }
 
-/// <summary>The admin JSON API under <c>/api/admin</c>, authorized by <c>X-Api-Key</c> (or an admin sign-in cookie).</summary>
+/// <summary>The admin JSON API under <c>/api/admin</c>, authorized by <c>X-Api-Key</c>.</summary>
 public static class AdminApi
 {
     /// <summary>Maps every admin endpoint.</summary>
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin").RequireAuthorization(AdminOptions.Policy).WithTags("Admin").DisableAntiforgery();
+        var api = app.MapGroup("/api/admin").RequireAuthorization(AdminOptions.ApiPolicy).WithTags("Admin").DisableAntiforgery();
         api.AddEndpointFilter(async (context, next) =>
         {
             try { return await next(context); }

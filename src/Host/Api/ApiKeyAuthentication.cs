@@ -53,8 +53,10 @@ public sealed class AdminOptions
     public const string SectionName = "Admin";
     /// <summary>The role every admin principal carries.</summary>
     public const string Role = "PreferenceCenterAdmin";
-    /// <summary>The authorization policy of every admin page and API endpoint.</summary>
+    /// <summary>The authorization policy of every admin page (cookie sign-in).</summary>
     public const string Policy = "PreferenceCenterAdmin";
+    /// <summary>The authorization policy of every admin API endpoint (<c>X-Api-Key</c>).</summary>
+    public const string ApiPolicy = "PreferenceCenterAdminApi";
 
     /// <summary>Admin sign-in email.</summary>
     public string? Email { get; set; }

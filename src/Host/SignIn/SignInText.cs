@@ -1,0 +1,4 @@
+namespace PreferenceUiKit.Host.SignIn;
+
+/// <summary>Marker type of the sign-in page's texts (SignInText.*.resx).</summary>
+public sealed class SignInText;
