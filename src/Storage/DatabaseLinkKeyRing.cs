@@ -8,17 +8,22 @@ namespace PreferenceUiKit.Storage;
 /// Link-signing keys kept in the database (table <c>link_signing_keys</c>), so every host on one database signs and
 /// verifies the same links. The first use generates a key when none exists; the newest key signs and every key
 /// verifies, so <see cref="RotateAsync"/> never breaks links already sent (rule B4). A token naming a key this
-/// process has not seen makes it reload the keys (at most once per <see cref="ReloadInterval"/>).
+/// process has not seen makes it reload the keys (at most once per key id and <see cref="ReloadInterval"/>, so forged
+/// ids cannot flood the database), and the ring refreshes itself every <see cref="RefreshInterval"/> so that every
+/// host soon signs with the newest key.
 /// </summary>
 public sealed class DatabaseLinkKeyRing(PreferenceDbContextFactory factory, PreferenceStorageInitializer initializer, TimeProvider? time = null) : ILinkKeyRing
 {
-    /// <summary>Shortest time between two reloads triggered by unknown key ids.</summary>
+    /// <summary>Shortest time between two reloads triggered by the same unknown key id.</summary>
     public static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(30);
+    /// <summary>Age after which the ring is read again, to pick up keys rotated by other hosts.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(5);
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
+    private readonly DateTimeOffset?[] _missingCheckedAt = new DateTimeOffset?[256];
     private StaticLinkKeyRing? _ring;
-    private DateTimeOffset _loadedAt;
+    private long _loadedAtTicks; // UTC ticks; a long so that lock-free reads never tear
 
     /// <inheritdoc />
     public LinkSigningKey SigningKey => Ring().SigningKey;
@@ -29,7 +34,9 @@ public sealed class DatabaseLinkKeyRing(PreferenceDbContextFactory factory, Pref
         if (Ring().TryGetKey(id, out key)) return true;
         lock (_gate)
         {
-            if (_time.GetUtcNow() - _loadedAt < ReloadInterval) return false;
+            var now = _time.GetUtcNow();
+            if (_missingCheckedAt[id] is { } checkedAt && now - checkedAt < ReloadInterval) return false;
+            _missingCheckedAt[id] = now;
             _ring = null;
         }
         return Ring().TryGetKey(id, out key);
@@ -63,13 +70,16 @@ public sealed class DatabaseLinkKeyRing(PreferenceDbContextFactory factory, Pref
     private StaticLinkKeyRing Ring()
     {
         var ring = _ring;
-        if (ring is not null) return ring;
+        if (ring is not null && !IsStale()) return ring;
         lock (_gate)
         {
-            _ring ??= Load();
+            if (_ring is null || IsStale())
+                _ring = Load();
             return _ring;
         }
     }
+
+    private bool IsStale() => _time.GetUtcNow().UtcTicks - Volatile.Read(ref _loadedAtTicks) >= RefreshInterval.Ticks;
 
     private StaticLinkKeyRing Load()
     {
@@ -81,7 +91,7 @@ public sealed class DatabaseLinkKeyRing(PreferenceDbContextFactory factory, Pref
             var rows = db.Set<LinkKeyRow>().OrderBy(k => k.Id).ToList();
             if (rows.Count > 0)
             {
-                _loadedAt = _time.GetUtcNow();
+                Volatile.Write(ref _loadedAtTicks, _time.GetUtcNow().UtcTicks);
                 var keys = rows.Select(r => LinkSigningKey.FromBase64((byte)r.Id, r.Secret)).ToList();
                 return new StaticLinkKeyRing(keys[^1], keys.Take(keys.Count - 1));
             }

@@ -30,7 +30,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "preferenceuikit-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var cs = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "preferences.db"), Pooling = false }.ToString();
+        var cs = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "preferences.db") }.ToString();
         return new TestDatabase(PreferenceStorageProvider.Sqlite, cs, () =>
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
