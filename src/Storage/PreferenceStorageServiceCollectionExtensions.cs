@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PreferenceUiKit.Core.Events;
@@ -18,8 +20,9 @@ public static class PreferenceStorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IPreferenceStore"/> by <c>Storage:Provider</c> (<c>Sqlite</c>, the default;
     /// <c>Postgres</c>; <c>InMemory</c>) and <c>ConnectionStrings:Preferences</c>; for the SQL providers also the
-    /// migrations at start and an <see cref="ILinkKeyRing"/> kept in the database (it replaces any ring registered
-    /// before). Always registers the outbox dispatcher (section <c>Outbox</c>) with a log sink, plus the webhook sink
+    /// migrations at start, an <see cref="ILinkKeyRing"/> kept in the database (it replaces any ring registered
+    /// before) and, unless <c>Storage:DataProtectionKeys</c> is <c>false</c>, ASP.NET Core Data Protection keys in the
+    /// database under the application name <c>Storage:DataProtectionApplicationName</c> (default <c>PreferenceUiKit</c>). Always registers the outbox dispatcher (section <c>Outbox</c>) with a log sink, plus the webhook sink
     /// when <c>Outbox:Webhook:Url</c> is set (then <c>Outbox:Webhook:Secret</c> is required).
     /// </summary>
     /// <exception cref="InvalidOperationException">The configuration names an unknown provider, lacks a PostgreSQL
@@ -52,6 +55,14 @@ public static class PreferenceStorageServiceCollectionExtensions
             services.AddSingleton(sp => new DatabaseLinkKeyRing(
                 sp.GetRequiredService<PreferenceDbContextFactory>(), sp.GetRequiredService<PreferenceStorageInitializer>(), sp.GetRequiredService<TimeProvider>()));
             services.Replace(ServiceDescriptor.Singleton<ILinkKeyRing>(sp => sp.GetRequiredService<DatabaseLinkKeyRing>()));
+
+            if (!string.Equals(configuration["Storage:DataProtectionKeys"], "false", StringComparison.OrdinalIgnoreCase))
+            {
+                // Cookies and antiforgery tokens issued by one host must open on the others: shared keys, one app name.
+                services.AddSingleton(sp => new DatabaseXmlRepository(sp.GetRequiredService<PreferenceDbContextFactory>(), sp.GetRequiredService<PreferenceStorageInitializer>()));
+                services.AddDataProtection().SetApplicationName(configuration["Storage:DataProtectionApplicationName"] is { Length: > 0 } name ? name : "PreferenceUiKit");
+                services.AddOptions<KeyManagementOptions>().Configure<DatabaseXmlRepository>((options, repository) => options.XmlRepository = repository);
+            }
         }
 
         var outbox = configuration.GetSection("Outbox");

@@ -104,6 +104,14 @@ public abstract class PreferenceDbContext : DbContext
             e.Property(x => x.Secret).IsRequired();
         });
 
+        modelBuilder.Entity<DataProtectionKeyRow>(e =>
+        {
+            e.ToTable("data_protection_keys");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+            e.Property(x => x.Xml).IsRequired();
+        });
+
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(SnakeCase(property.Name));

@@ -94,3 +94,11 @@ internal sealed class LinkKeyRow
     public string Secret { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 }
+
+internal sealed class DataProtectionKeyRow
+{
+    public long Id { get; set; }
+    public string? FriendlyName { get; set; }
+    /// <summary>The key element as ASP.NET Core Data Protection writes it.</summary>
+    public string Xml { get; set; } = "";
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,6 +101,21 @@ public sealed class AddPreferenceStorageTests : IAsyncLifetime
         Assert.Equal(contactId, link.ContactId);
         Assert.False(new PreferenceLinkSigner(fallback).TryVerify(token, out _));
         Assert.Equal(ringA.SigningKey.Id, ringB.SigningKey.Id);
+    }
+
+    [Fact]
+    public void Data_protected_by_one_host_opens_on_another_host_of_the_same_database()
+    {
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Preferences"] = $"Data Source={SqliteFile()}" };
+        using var hostA = BuildHost(settings);
+        using var hostB = BuildHost(settings);
+        var protectedByA = hostA.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("admin-cookie").Protect("signed in");
+
+        Assert.Equal("signed in", hostB.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("admin-cookie").Unprotect(protectedByA));
+
+        using var alone = BuildHost(new() { ["ConnectionStrings:Preferences"] = $"Data Source={SqliteFile("other.db")}" });
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() =>
+            alone.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("admin-cookie").Unprotect(protectedByA));
     }
 
     [Fact]

@@ -100,6 +100,29 @@ namespace PreferenceUiKit.Storage.Migrations.Postgres
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("PreferenceUiKit.Storage.Model.DataProtectionKeyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("PreferenceUiKit.Storage.Model.GroupRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -92,6 +92,27 @@ namespace PreferenceUiKit.Storage.Migrations.Sqlite
                     b.ToTable("contacts", (string)null);
                 });
 
+            modelBuilder.Entity("PreferenceUiKit.Storage.Model.DataProtectionKeyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("PreferenceUiKit.Storage.Model.GroupRow", b =>
                 {
                     b.Property<Guid>("Id")
