@@ -23,7 +23,7 @@ public static class PreferenceCenterEndpointRouteBuilderExtensions
     /// <item><c>POST {prefix}/resubscribe/{token}</c>, <c>GET {prefix}/resubscribe/{token}/done</c></item>
     /// <item><c>GET/PUT/OPTIONS /api/preferences/{token}</c></item>
     /// </list>
-    /// Any other path under the prefix answers the localized 404 page.
+    /// Any other path under a non-empty prefix answers the localized 404 page.
     /// </summary>
     /// <returns>A builder for conventions on every mapped route (e.g. rate limiting).</returns>
     public static IEndpointConventionBuilder MapPreferenceCenter(this IEndpointRouteBuilder endpoints, string prefix = "/email")
@@ -52,7 +52,9 @@ public static class PreferenceCenterEndpointRouteBuilderExtensions
         group.MapMethods("/unsubscribe/{token}/done", Read, pages.GetUnsubscribeDone);
         group.MapMethods("/resubscribe/{token}", Post, pages.PostResubscribe);
         group.MapMethods("/resubscribe/{token}/done", Read, pages.GetResubscribed);
-        group.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], pages.NotFound);
+        // A localized 404 for anything else under the prefix; with no prefix the host's own 404 stays in charge.
+        if (prefix.Length > 0)
+            group.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post], pages.NotFound);
 
         all.MapMethods("/api/preferences/{token}", Read, PreferencesApiEndpoints.GetAsync);
         all.MapMethods("/api/preferences/{token}", [HttpMethods.Put], PreferencesApiEndpoints.PutAsync);
