@@ -58,6 +58,10 @@ preferenceuikit_postgres() {
       "${psql_admin[@]}" -c "CREATE DATABASE $role OWNER $role" >/dev/null 2>&1 || true
     fi
   fi
+  if ! PGPASSWORD="$password" psql -X -q -t -A -h 127.0.0.1 -p "$port" -U "$role" -d "$role" -c "SELECT 1" >/dev/null 2>&1; then
+    echo "20-postgres: cannot sign in as $role on 127.0.0.1:$port (run as root once to create it); the PostgreSQL tests will skip." >&2
+    return 0
+  fi
   export PREFERENCEUIKIT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=$role;Password=$password;Database=$role"
 }
 
