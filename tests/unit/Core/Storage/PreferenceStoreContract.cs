@@ -160,6 +160,17 @@ public abstract class PreferenceStoreContract
     }
 
     [StoreFact]
+    public async Task Search_text_is_matched_literally()
+    {
+        var store = await NewStoreAsync();
+        foreach (var email in new[] { "a_b@example.com", "axb@example.com", "100%@example.com", "1000@example.com" })
+            await store.AddContactAsync(Contact(email));
+
+        Assert.Equal(["a_b@example.com"], (await store.ListContactsAsync("a_b", 0, 10)).Items.Select(c => c.Email));
+        Assert.Equal(["100%@example.com"], (await store.ListContactsAsync("0%", 0, 10)).Items.Select(c => c.Email));
+    }
+
+    [StoreFact]
     public async Task Contacts_stream_in_email_order()
     {
         var store = await NewStoreAsync();
