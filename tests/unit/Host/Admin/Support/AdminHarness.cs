@@ -27,10 +27,10 @@ public sealed class AdminHarness : BunitContext
     private readonly CultureInfo _previousCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo _previousUiCulture = CultureInfo.CurrentUICulture;
 
-    public AdminHarness(string culture = "en")
+    public AdminHarness(string culture = "en", DateTimeOffset? now = null)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
         Store = new InMemoryPreferenceStore(Time);
         Rules = new PreferenceRules(Store, Time);
         PickupDirectory = Directory.CreateTempSubdirectory("admin-pickup-").FullName;
@@ -70,6 +70,13 @@ public sealed class AdminHarness : BunitContext
                 builder.AddAttribute(3, name, value);
             builder.CloseComponent();
         });
+
+    /// <summary>The native input of a MudBlazor switch or checkbox, wherever its data-testid landed.</summary>
+    public static AngleSharp.Dom.IElement InputOf(IRenderedComponent<ContainerFragment> page, string testId)
+    {
+        var element = page.Find($"[data-testid='{testId}']");
+        return element.TagName == "INPUT" ? element : element.QuerySelector("input") ?? throw new InvalidOperationException($"{testId} has no input");
+    }
 
     public async Task<SubscriptionGroup> AddGroupAsync(string name, int order, bool optIn = false)
     {
