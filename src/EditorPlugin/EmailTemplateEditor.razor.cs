@@ -271,7 +271,7 @@ public partial class EmailTemplateEditor : ComponentBase, IAsyncDisposable
         string html;
         try
         {
-            html = await ReadTextAsync(_handle, "exportHtml", CancellationToken.None);
+            html = await ReadTextAsync(_handle, "currentHtml", CancellationToken.None);
         }
         catch (JSDisconnectedException) { return; }
         catch (Exception e) when (e is JSException or IOException or InvalidOperationException or ArgumentOutOfRangeException)

@@ -90,6 +90,10 @@ export async function createEditor(container, dotNet, options) {
       await settle();
       return encode(editor.runCommand('gjs-get-inlined-html'));
     },
+    // For the linter while the designer works: never ends the editing of a text (that would drop the toolbar).
+    currentHtml() {
+      return encode(editor.runCommand('gjs-get-inlined-html'));
+    },
     async getProjectData() {
       await settle();
       return encode(JSON.stringify(editor.getProjectData()));
@@ -116,6 +120,7 @@ export function attachRawEditor(textarea, dotNet) {
   textarea.addEventListener('input', changed);
   return {
     exportHtml: () => encode(textarea.value),
+    currentHtml: () => encode(textarea.value),
     insertLink(tag, text) {
       const { selectionStart: start, selectionEnd: end, value } = textarea;
       const selected = value.slice(start, end);

@@ -17,6 +17,7 @@ const NEW_LINK_ATTR = 'data-pu-new-link';
 const BLOCK_CATEGORY = 'special-links';
 
 const css = `
+.gjs-rte-action[aria-haspopup=menu]{width:auto;min-width:25px}
 .pu-sl-trigger{display:inline-flex;align-items:center;gap:4px;padding:0 6px;font:600 12px/24px sans-serif;white-space:nowrap}
 .pu-sl-menu{position:absolute;z-index:20;min-width:190px;padding:4px 0;margin:0;background:#fff;color:#222;
   border:1px solid #bbb;border-radius:4px;box-shadow:0 4px 14px rgba(0,0,0,.25);font:13px/1.4 sans-serif;list-style:none}
@@ -25,7 +26,7 @@ const css = `
 .pu-sl-menu button{display:flex;justify-content:space-between;gap:12px;width:100%;padding:6px 12px;border:0;background:none;
   color:inherit;font:inherit;text-align:left;cursor:pointer}
 .pu-sl-menu button:hover,.pu-sl-menu button:focus-visible,.pu-sl-menu button[aria-expanded=true]{background:#e8f0fe;outline:none}
-.pu-sl-menu button[aria-disabled=true]{color:#888}
+.pu-sl-menu button[data-available=false]{color:#777}
 .pu-sl-submenu{position:absolute;top:-5px;left:100%;min-width:210px;padding:4px 0;margin:0;background:#fff;
   border:1px solid #bbb;border-radius:4px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
 `;
@@ -125,14 +126,17 @@ export default function specialLinksPlugin(editor, options = {}) {
         sub.setAttribute('role', 'menu');
         sub.setAttribute('aria-label', category.label);
         sub.hidden = true;
-        open.addEventListener('click', () => {
-          const show = sub.hidden;
-          list.querySelectorAll('.pu-sl-submenu').forEach(s => { s.hidden = true; });
-          list.querySelectorAll('[aria-haspopup=menu]').forEach(b => b.setAttribute('aria-expanded', 'false'));
-          sub.hidden = !show;
-          open.setAttribute('aria-expanded', String(show));
+        // Click, hover, Enter or arrow-right open the submenu (and close its siblings); it never toggles shut
+        // under the pointer that just opened it.
+        const show = () => {
+          list.querySelectorAll('.pu-sl-submenu').forEach(s => { s.hidden = s !== sub; });
+          list.querySelectorAll('[aria-haspopup=menu]').forEach(b => b.setAttribute('aria-expanded', String(b === open)));
+        };
+        open.addEventListener('click', show);
+        open.addEventListener('mouseenter', show);
+        open.addEventListener('keydown', ev => {
+          if (ev.key === 'ArrowRight') { show(); sub.querySelector('button')?.focus(); ev.preventDefault(); }
         });
-        open.addEventListener('mouseenter', () => { if (sub.hidden) open.click(); });
         for (const link of entries) {
           const li = document.createElement('li');
           li.setAttribute('role', 'none');
@@ -153,10 +157,9 @@ export default function specialLinksPlugin(editor, options = {}) {
         item.append(open, sub);
         list.appendChild(item);
       }
-      // Entries that need groups look disabled while none exist, but stay clickable to say why.
+      // Entries that need groups look dimmed while none exist, but stay usable: picking one says why it is refused.
       const refresh = () => list.querySelectorAll('button[data-tag]').forEach(b => {
-        const link = byTag.get(b.dataset.tag);
-        b.setAttribute('aria-disabled', String(!isAvailable(link)));
+        b.dataset.available = String(isAvailable(byTag.get(b.dataset.tag)));
       });
       list.addEventListener('focusin', refresh);
       new MutationObserver(refresh).observe(list, { attributes: true, attributeFilter: ['hidden'] });
