@@ -49,6 +49,7 @@ internal static class PreferencesApiEndpoints
 
         var errors = new Dictionary<string, string[]>();
         PreferenceSubmission? submission = null;
+        RecipientRequest.LimitBody(context);
         try
         {
             using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
@@ -57,6 +58,10 @@ internal static class PreferencesApiEndpoints
         catch (JsonException e)
         {
             errors["body"] = [$"The body is not valid JSON: {e.Message}"];
+        }
+        catch (BadHttpRequestException e)
+        {
+            return Results.Problem(statusCode: e.StatusCode, detail: "The body could not be read (too large or cut short).");
         }
         if (errors.Count > 0 || submission is null)
             return Results.ValidationProblem(errors, detail: "The request body is not a preferences document.");

@@ -29,12 +29,20 @@ internal static class RecipientRequest
         response.Headers.CacheControl = "no-store";
     }
 
+    /// <summary>Caps the body a recipient route reads (a chunked body has no Content-Length to check first).</summary>
+    public static void LimitBody(HttpContext context)
+    {
+        var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false }) feature.MaxRequestBodySize = MaxBodyBytes;
+    }
+
     /// <summary>Reads a urlencoded or multipart form; null when the body is not a readable form.</summary>
     public static async Task<IFormCollection?> ReadFormAsync(HttpContext context)
     {
         var request = context.Request;
         if (!request.HasFormContentType) return null;
         if (request.ContentLength > MaxBodyBytes) return null;
+        LimitBody(context);
         try
         {
             return await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions

@@ -167,3 +167,21 @@ public class PreferencesApiTests
         Assert.Equal("Failed to save your preferences", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 }
+
+public class PreferencesApiLimitsTests
+{
+    [Fact]
+    public async Task A_body_larger_than_the_limit_is_refused_with_a_4xx_and_saves_nothing()
+    {
+        var demo = await DemoStore.CreateAsync();
+        await using var server = await RecipientServer.StartAsync(demo.Store, demo.Keys);
+        var huge = "{\"allCommunication\":false,\"groups\":[" + string.Join(",", Enumerable.Repeat($"{{\"id\":\"{NewsletterId}\",\"subscribed\":true}}", 20000)) + "]}";
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge)));
+        content.Headers.ContentType = new("application/json");
+
+        var response = await server.Client.PutAsync($"/api/preferences/{demo.Token(LinkKind.ManagePreferences)}", content);
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Null(await demo.Store.GetPreferencesAsync(AdaId));
+    }
+}

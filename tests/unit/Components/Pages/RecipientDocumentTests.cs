@@ -30,3 +30,20 @@ public class RecipientDocumentTests
         Assert.Empty(cut.FindAll("script"));
     }
 }
+
+public class TestLinkBannerTests
+{
+    [Theory]
+    [InlineData("en", "This is a test link; preferences are not saved.")]
+    [InlineData("fr", "Ceci est un lien de test ; les préférences ne sont pas enregistrées.")]
+    [InlineData("es", "Este es un enlace de prueba; las preferencias no se guardan.")]
+    [InlineData("hi", "यह एक परीक्षण लिंक है; प्राथमिकताएँ सहेजी नहीं जातीं।")]
+    public async Task The_banner_says_test_links_save_nothing_in_each_language(string language, string text)
+    {
+        await using var ctx = PageTestContext.Create(language);
+        var cut = ctx.Render<TestLinkBanner>();
+        var banner = cut.Find("[data-testid=test-banner]");
+        Assert.Equal(text, banner.TextContent.Trim());
+        Assert.Equal("note", banner.GetAttribute("role"));
+    }
+}
