@@ -100,7 +100,7 @@ public static class AdminApi
                 return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the file as text/csv with a header row email,locale.");
             var result = await import.ImportAsync(request.Body, null, ct);
             return Results.Ok(new { imported = result.Imported, duplicates = result.Duplicates, rejected = result.Rejected });
-        }).Accepts<string>("text/csv");
+        });
         api.MapGet("/contacts/{id:guid}/preferences", async (Guid id, IPreferenceStore store, CancellationToken ct) =>
         {
             _ = await store.GetContactAsync(id, ct)
