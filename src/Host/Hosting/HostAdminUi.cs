@@ -1,11 +1,11 @@
+using PreferenceUiKit.Host.Admin;
+
 namespace PreferenceUiKit.Host.Hosting;
 
 /// <summary>Maps the interactive admin pages.</summary>
 public static class HostAdminUi
 {
-    /// <summary>Maps the admin components (interactive server rendering).</summary>
+    /// <summary>Maps every <c>@page</c> of the host (the admin pages, all behind the admin sign-in) with interactive server rendering.</summary>
     public static void Map(WebApplication app)
-    {
-        // Wired once the admin root component exists.
-    }
+        => app.MapRazorComponents<AdminApp>().AddInteractiveServerRenderMode();
 }
