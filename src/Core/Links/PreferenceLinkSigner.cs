@@ -74,7 +74,7 @@ public sealed class PreferenceLinkSigner
             campaignId.TryWriteBytes(buffer.Slice(length, 16));
             length += 16;
         }
-        HMACSHA256.HashData(key.Secret, buffer[..length], buffer.Slice(length, MacLength));
+        key.ComputeMac(buffer[..length], buffer.Slice(length, MacLength));
         return Base64Url.EncodeToString(buffer[..(length + MacLength)]);
     }
 
@@ -114,7 +114,7 @@ public sealed class PreferenceLinkSigner
 
         var signed = payload[..^MacLength];
         Span<byte> mac = stackalloc byte[MacLength];
-        HMACSHA256.HashData(key.Secret, signed, mac);
+        key.ComputeMac(signed, mac);
         if (!CryptographicOperations.FixedTimeEquals(mac, payload[^MacLength..])) return false;
 
         var k = payload[0] & 0x0F;

@@ -85,6 +85,59 @@ public sealed class CompiledTemplate
         }
     }
 
+    /// <summary>
+    /// Renders UTF-8 into a buffer writer: the literal slices are encoded once (on first use) and then copied as
+    /// bytes, so a reused buffer (for example an <see cref="ArrayBufferWriter{T}"/> reset per recipient) carries the
+    /// whole email without any allocation proportional to its size. This is the form a MIME body is written from.
+    /// </summary>
+    /// <exception cref="MissingLinkException">The template uses a tag whose URL is null.</exception>
+    public void RenderUtf8To(IBufferWriter<byte> output, in RecipientLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var utf8 = _utf8 ??= EncodeLiterals();
+        var slices = utf8.Slices;
+        var bytes = utf8.Bytes;
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            if (_segments[i].Tag is { } kind)
+            {
+                var url = UrlFor(links, kind);
+                var span = output.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(url.Length));
+                output.Advance(System.Text.Encoding.UTF8.GetBytes(url, span));
+            }
+            else
+            {
+                var (start, length) = slices[i];
+                output.Write(bytes.AsSpan(start, length));
+            }
+        }
+    }
+
+    /// <summary>The number of UTF-8 bytes of the literal text (everything but the tags).</summary>
+    public int LiteralUtf8Length => (_utf8 ??= EncodeLiterals()).Bytes.Length;
+
+    private Utf8Literals? _utf8;
+
+    private sealed record Utf8Literals(byte[] Bytes, (int Start, int Length)[] Slices);
+
+    private Utf8Literals EncodeLiterals()
+    {
+        var slices = new (int, int)[_segments.Length];
+        var total = 0;
+        for (var i = 0; i < _segments.Length; i++)
+            if (_segments[i].Tag is null) total += System.Text.Encoding.UTF8.GetByteCount(_source.AsSpan(_segments[i].Start, _segments[i].Length));
+        var bytes = new byte[total];
+        var at = 0;
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            if (_segments[i].Tag is not null) continue;
+            var n = System.Text.Encoding.UTF8.GetBytes(_source.AsSpan(_segments[i].Start, _segments[i].Length), bytes.AsSpan(at));
+            slices[i] = (at, n);
+            at += n;
+        }
+        return new Utf8Literals(bytes, slices);
+    }
+
     /// <summary>Renders into a writer.</summary>
     /// <exception cref="MissingLinkException">The template uses a tag whose URL is null.</exception>
     public void RenderTo(TextWriter output, in RecipientLinks links)

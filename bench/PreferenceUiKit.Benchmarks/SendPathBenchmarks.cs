@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using PreferenceUiKit.Core.Domain;
+using PreferenceUiKit.Core.Links;
+using PreferenceUiKit.Core.MergeTags;
+using PreferenceUiKit.Host.Sending;
+
+namespace PreferenceUiKit.Benchmarks;
+
+/// <summary>
+/// The whole per-recipient send path as <c>CampaignSender</c> runs it (sign the links, render, build the MIME message
+/// with the List-Unsubscribe headers, write it out) against writing the same message bytes alone.
+/// Both write into the same reused in-memory stream, which stands for the SMTP socket or pickup file.
+/// </summary>
+[MemoryDiagnoser]
+public class SendPathBenchmarks
+{
+    [Params("receipt", "newsletter", "large")]
+    public string Template { get; set; } = "newsletter";
+
+    private CompiledTemplate _template = null!;
+    private PreferenceLinkBuilder _links = null!;
+    private CampaignMessageFactory _factory = null!;
+    private ProviderSettings _settings = null!;
+    private ArrayBufferWriter<byte> _body = null!;
+    private MemoryStream _sink = null!;
+    private byte[] _messageBytes = [];
+    private readonly Guid _campaign = Guid.NewGuid();
+    private readonly Guid[] _contacts = Enumerable.Range(0, 1024).Select(_ => Guid.NewGuid()).ToArray();
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _template = CompiledTemplate.Compile(Templates.Load(Template));
+        var signer = new PreferenceLinkSigner(new StaticLinkKeyRing(LinkSigningKey.Generate(1)));
+        _links = new PreferenceLinkBuilder(signer, new PreferenceCenterUrls(new Uri("https://mail.example.com")));
+        _factory = new CampaignMessageFactory(Options.Create(new MailOptions { From = "News <news@example.com>" }));
+        _settings = ProviderSettings.Default;
+        _body = new ArrayBufferWriter<byte>(256 * 1024);
+        _sink = new MemoryStream(1024 * 1024);
+        OursSendPath();
+        _messageBytes = _sink.ToArray();
+        var parsed = MimeMessage.Load(new MemoryStream(_messageBytes));
+        if (parsed.Headers[HeaderId.ListUnsubscribe] is null || parsed.HtmlBody is null || parsed.HtmlBody.Contains("*|CT_", StringComparison.Ordinal))
+            throw new InvalidOperationException("the message is not what the sender sends");
+    }
+
+    [Benchmark(Baseline = true, Description = "floor: write the same message bytes alone")]
+    public long WriteBytesFloor()
+    {
+        _sink.Position = 0;
+        _sink.Write(_messageBytes);
+        return _sink.Position;
+    }
+
+    [Benchmark(Description = "ours: sign links + render UTF-8 + MIME (QP, List-Unsubscribe) + write")]
+    public long OursSendPath()
+    {
+        var contact = _contacts[_next++ & 1023];
+        _body.ResetWrittenCount();
+        _template.RenderUtf8To(_body, _links.BuildRecipientLinks(_settings, contact, _campaign));
+        MemoryMarshal.TryGetArray(_body.WrittenMemory, out var html);
+        var oneClick = _links.BuildOneClickUrl(contact, _campaign);
+        var token = oneClick[(oneClick.LastIndexOf('/') + 1)..];
+        var message = _factory.Create("reader@example.org", "This week", html, oneClick, token);
+        _sink.Position = 0;
+        message.WriteTo(_sink);
+        return _sink.Position;
+    }
+
+    [Benchmark(Description = "contrast: previous path (new string per email)")]
+    public long StringPath()
+    {
+        var contact = _contacts[_next++ & 1023];
+        var html = _template.Render(_links.BuildRecipientLinks(_settings, contact, _campaign));
+        var oneClick = _links.BuildOneClickUrl(contact, _campaign);
+        var token = oneClick[(oneClick.LastIndexOf('/') + 1)..];
+        var message = _factory.Create("reader@example.org", "This week", html, oneClick, token);
+        _sink.Position = 0;
+        message.WriteTo(_sink);
+        return _sink.Position;
+    }
+}
