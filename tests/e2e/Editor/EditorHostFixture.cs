@@ -32,6 +32,8 @@ public sealed partial class EditorHostFixture : IAsyncLifetime
                 $"Chromium was not found at {chromium}. Install it with `apt-get install -y chromium fonts-noto-core` " +
                 $"(./test.sh does this as root), or set {ChromiumVariable} to a Chromium executable.");
 
+        // Waits, not timings: a busy two-core CI machine may need longer than Playwright's default 5 s to settle.
+        Assertions.SetDefaultExpectTimeout(20_000);
         BaseAddress = await StartHostAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -85,6 +85,39 @@ public sealed class EditorPageDriver : IAsyncDisposable
         await Page.Locator($"[data-testid=special-link-{linkId}]").ClickAsync();
     }
 
+    /// <summary>Opens a panel of the builder by its button title ("Open Blocks", "Settings", "Open Layer Manager").</summary>
+    public async Task OpenPanelAsync(string title)
+    {
+        var button = Page.Locator($".gjs-pn-btn[title=\"{title}\"]");
+        if (!await button.EvaluateAsync<bool>("b => b.classList.contains('gjs-pn-active')")) await button.ClickAsync();
+    }
+
+    /// <summary>Drags a block from the block panel onto an element of the canvas, with the pointer, as a designer does.</summary>
+    public async Task DragBlockAsync(string blockId, string targetSelector)
+    {
+        await OpenPanelAsync("Open Blocks");
+        var block = Page.Locator($".gjs-block[data-testid=block-{blockId}]");
+        await Assertions.Expect(block).ToBeVisibleAsync();
+        const string countComponents = "() => document.querySelectorAll('[data-gjs-type]').length";
+        var before = await Canvas.Locator("body").EvaluateAsync<int>(countComponents);
+        // Chromium sometimes ignores the first synthetic HTML5 drag into a frame: a drop that left the canvas
+        // unchanged is tried again (at most three times), and the caller's assertions say whether it landed.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var from = await block.BoundingBoxAsync() ?? throw new InvalidOperationException($"Block {blockId} is not shown.");
+            var to = await Canvas.Locator(targetSelector).BoundingBoxAsync() ?? throw new InvalidOperationException($"{targetSelector} is not in the canvas.");
+            var (x0, y0) = (from.X + from.Width / 2f, from.Y + from.Height / 2f);
+            var (x1, y1) = (to.X + to.Width / 2f, to.Y + to.Height * 0.75f);
+            await Page.Mouse.MoveAsync(x0, y0);
+            await Page.Mouse.DownAsync();
+            // HTML5 drag and drop into the canvas frame needs intermediate pointer moves to start and to track.
+            for (var step = 1; step <= 10; step++)
+                await Page.Mouse.MoveAsync(x0 + (x1 - x0) * step / 10f, y0 + (y1 - y0) * step / 10f);
+            await Page.Mouse.UpAsync();
+            if (await Canvas.Locator("body").EvaluateAsync<int>(countComponents) != before) return;
+        }
+    }
+
     /// <summary>Presses Export HTML and returns what the host received through the component's stream.</summary>
     public async Task<string> ExportAsync()
     {

@@ -12,7 +12,10 @@ public sealed class RawHtmlAndNetworkTests(EditorHostFixture host)
     {
         await using var editor = await EditorPageDriver.OpenAsync(host);
         // Open what loads lazily too: the blocks, the layer manager, the rich-text toolbar and the special-links menu.
-        await editor.Page.Locator(".gjs-pn-btn.fa-th-large").ClickAsync();
+        await editor.OpenPanelAsync("Open Blocks");
+        await editor.OpenPanelAsync("Open Layer Manager");
+        await editor.OpenPanelAsync("Settings");
+        await editor.OpenPanelAsync("Open Blocks");
         await Assertions.Expect(editor.Page.Locator(".gjs-block[data-testid=block-unsubscribe-footer]")).ToBeVisibleAsync();
         await editor.SelectTextAsync("#intro", "manage your emails");
         await editor.PickSpecialLinkAsync("group-unsubscribe");

@@ -71,7 +71,7 @@ public sealed class SpecialLinksMenuTests(EditorHostFixture host)
         await editor.PickSpecialLinkAsync("group-unsubscribe");
 
         // The new link is selected; its settings (the preset's gear panel) show the special link it carries.
-        await editor.Page.Locator(".gjs-pn-btn.fa-cog").ClickAsync();
+        await editor.OpenPanelAsync("Settings");
         var choice = editor.Page.Locator("[data-testid=special-link-trait]");
         await Assertions.Expect(choice).ToHaveValueAsync(MergeTagNames.GroupUnsubscribe);
         await choice.SelectOptionAsync(MergeTagNames.ManagePreferences);
@@ -85,13 +85,9 @@ public sealed class SpecialLinksMenuTests(EditorHostFixture host)
     public async Task The_special_link_blocks_drop_into_the_canvas()
     {
         await using var editor = await EditorPageDriver.OpenAsync(host);
-        var blocks = editor.Page.Locator(".gjs-blocks-c");
-        if (!await blocks.Locator(".gjs-block[data-testid=block-unsubscribe-footer]").IsVisibleAsync())
-            await editor.Page.Locator(".gjs-pn-btn.fa-th-large").ClickAsync();
-
-        await editor.Page.Locator(".gjs-block[data-testid=block-unsubscribe-footer]").DragToAsync(editor.Canvas.Locator("#second"));
+        await editor.DragBlockAsync("unsubscribe-footer", "#second");
         await Assertions.Expect(editor.Canvas.Locator($"a[href=\"{MergeTagNames.GroupUnsubscribe}\"]")).ToHaveCountAsync(1);
-        await editor.Page.Locator(".gjs-block[data-testid=block-manage-preferences-line]").DragToAsync(editor.Canvas.Locator("#intro"));
+        await editor.DragBlockAsync("manage-preferences-line", "#intro");
         await Assertions.Expect(editor.Canvas.Locator($"a[href=\"{MergeTagNames.ManagePreferences}\"]")).ToHaveCountAsync(2);
         var html = await editor.ExportAsync();
 
