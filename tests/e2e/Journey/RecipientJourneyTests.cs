@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using PreferenceUiKit.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -329,43 +328,40 @@ public sealed class RecipientJourneyTests(JourneyHost host) : IClassFixture<Jour
         var (offers, _) = await NewGroupAsync("Offers");
         var (contactId, mail) = await SendToNewContactAsync("nocookies", [offers]);
 
-        // A browser profile whose content settings block every cookie, as a person can set it.
-        var profile = Directory.CreateTempSubdirectory("preferenceuikit-nocookies-").FullName;
-        Directory.CreateDirectory(Path.Combine(profile, "Default"));
-        await File.WriteAllTextAsync(Path.Combine(profile, "Default", "Preferences"),
-            JsonSerializer.Serialize(new { profile = new { default_content_setting_values = new { cookies = 2 } } }));
-        await using var context = await host.Playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        await using var context = await host.NewContextAsync();
+        var page = await context.NewPageAsync();
+        // Scripts can neither read nor write cookies, and the browser stores none: every request is checked to carry
+        // no Cookie header, every response to set none.
+        var cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Emulation.setDocumentCookieDisabled", new Dictionary<string, object> { ["disabled"] = true });
+        var requests = new List<IRequest>();
+        page.RequestFinished += (_, request) => { lock (requests) requests.Add(request); };
+        var preferences = new PreferencesPageObject(page);
+        await page.StepAsync("save with cookies blocked", async () =>
         {
-            ExecutablePath = JourneyHost.ChromiumPath(),
-            Headless = true,
-            Args = JourneyHost.ChromiumArgs,
-            Locale = "en-US",
+            await preferences.OpenAsync(mail.ManagePreferencesLink);
+            Assert.Equal("", await page.EvaluateAsync<string>("() => { document.cookie = 'probe=1'; return document.cookie; }"));
+            await preferences.SetGroupAsync(news, false);
+            await preferences.SaveAndExpectSavedAsync();
         });
-        try
-        {
-            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
-            var preferences = new PreferencesPageObject(page);
-            await page.StepAsync("save with cookies blocked", async () =>
-            {
-                await preferences.OpenAsync(mail.ManagePreferencesLink);
-                Assert.False(await page.EvaluateAsync<bool>("() => navigator.cookieEnabled"));
-                await preferences.SetGroupAsync(news, false);
-                await preferences.SaveAndExpectSavedAsync();
-            });
-            Assert.False(await Api.IsSubscribedAsync(contactId, news));
+        Assert.False(await Api.IsSubscribedAsync(contactId, news));
 
-            var unsubscribe = new GroupUnsubscribePageObject(page);
-            await page.StepAsync("group unsubscribe with cookies blocked", async () =>
-            {
-                await unsubscribe.OpenAsync(mail.GroupUnsubscribeLink);
-                await unsubscribe.ConfirmAsync();
-            });
-            Assert.False(await Api.IsSubscribedAsync(contactId, offers));
-        }
-        finally
+        var unsubscribe = new GroupUnsubscribePageObject(page);
+        await page.StepAsync("group unsubscribe with cookies blocked", async () =>
         {
-            await context.CloseAsync();
-            Directory.Delete(profile, recursive: true);
+            await unsubscribe.OpenAsync(mail.GroupUnsubscribeLink);
+            await unsubscribe.ConfirmAsync();
+        });
+        Assert.False(await Api.IsSubscribedAsync(contactId, offers));
+        Assert.Empty(await context.CookiesAsync());
+        IRequest[] finished;
+        lock (requests) finished = requests.ToArray();
+        Assert.NotEmpty(finished);
+        foreach (var request in finished)
+        {
+            Assert.False((await request.AllHeadersAsync()).ContainsKey("cookie"), $"A cookie was sent to {request.Url}");
+            if (await request.ResponseAsync() is { } response)
+                Assert.False((await response.AllHeadersAsync()).ContainsKey("set-cookie"), $"{request.Url} set a cookie");
         }
     }
 
