@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -332,7 +331,7 @@ public partial class EmailTemplateEditor : ComponentBase, IAsyncDisposable
             return;
         }
         _notice = null;
-        await CallAsync(h => h.InvokeVoidAsync("insertLink", link.Tag, WebUtility.HtmlEncode(link.LinkText.For(UiCulture))));
+        await CallAsync(h => h.InvokeVoidAsync("insertLink", link.Tag, SpecialLinkBlocks.Encode(link.LinkText.For(UiCulture))));
         await RefreshLintAsync();
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using PreferenceUiKit.Core.Domain;
 using PreferenceUiKit.EditorPlugin.Localization;
@@ -44,5 +45,8 @@ internal static class SpecialLinkBlocks
     private static string Anchor(SpecialLink link, CultureInfo culture)
         => $"<a href=\"{link.Tag}\" style=\"{LinkStyle}\">{Encode(link.LinkText.For(culture))}</a>";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    // Escapes only what HTML needs, so accents and Devanagari stay readable in the exported template.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    internal static string Encode(string text) => Html.Encode(text);
 }
