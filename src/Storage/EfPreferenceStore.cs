@@ -31,7 +31,11 @@ public sealed class EfPreferenceStore : IPreferenceStore
         _factory = factory;
         _initializer = initializer;
         _time = time ?? TimeProvider.System;
+        if (factory.Provider == PreferenceStorageProvider.Sqlite)
+            _groupCommit = new GroupCommit(() => OpenAsync(CancellationToken.None));
     }
+
+    private readonly GroupCommit? _groupCommit;
 
     private async Task<PreferenceDbContext> OpenAsync(CancellationToken ct)
     {
@@ -348,14 +352,36 @@ public sealed class EfPreferenceStore : IPreferenceStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> TryCommitChangeAsync(PreferenceChange change, CancellationToken ct = default)
+    /// <remarks>
+    /// On SQLite concurrent changes share a transaction (group commit, <see cref="GroupCommit"/>): each change runs
+    /// inside its own savepoint, the batch commits once, and every caller is answered only after that commit.
+    /// A commit with <c>synchronous=FULL</c> costs one fsync; sharing it lets many requests pay it once.
+    /// </remarks>
+    public Task<bool> TryCommitChangeAsync(PreferenceChange change, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(change);
+        return _groupCommit is { } group ? group.CommitAsync(change, ct) : CommitAloneAsync(change, ct);
+    }
+
+    private async Task<bool> CommitAloneAsync(PreferenceChange change, CancellationToken ct)
+    {
         await using var db = await OpenAsync(ct);
-        var next = ToRow(change.Preferences, change.ExpectedVersion + 1);
         // SQLite: BEGIN IMMEDIATE (one writer at a time). PostgreSQL: READ COMMITTED; the UPDATE row lock makes a
         // concurrent save of the same contact wait, then see the new version and match nothing.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await ApplyChangeAsync(db, change, () => tx.RollbackAsync(CancellationToken.None), ct))
+            return false;
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes one change inside the caller's transaction: the conditional preferences write, the ledger rows and the
+    /// outbox row. False (after <paramref name="rollback"/>) when the stored version moved or a concurrent first save won.
+    /// </summary>
+    internal static async Task<bool> ApplyChangeAsync(PreferenceDbContext db, PreferenceChange change, Func<Task> rollback, CancellationToken ct)
+    {
+        var next = ToRow(change.Preferences, change.ExpectedVersion + 1);
         if (change.ExpectedVersion == 0)
         {
             db.Add(next);
@@ -371,7 +397,7 @@ public sealed class EfPreferenceStore : IPreferenceStore
                     .SetProperty(p => p.Version, next.Version), ct);
             if (updated == 0)
             {
-                await tx.RollbackAsync(CancellationToken.None);
+                await rollback();
                 return false;
             }
         }
@@ -389,18 +415,13 @@ public sealed class EfPreferenceStore : IPreferenceStore
         }
         catch (DbUpdateException) when (change.ExpectedVersion == 0)
         {
-            await tx.RollbackAsync(CancellationToken.None);
-            if (await PreferencesExistAsync(next.ContactId, ct)) return false; // a concurrent first save won
+            await rollback();
+            db.ChangeTracker.Clear();
+            // Read on the same connection: inside a shared transaction, the winner may be this batch's own write.
+            if (await db.Set<PreferencesRow>().AnyAsync(p => p.ContactId == next.ContactId, ct)) return false; // a concurrent first save won
             throw;
         }
-        await tx.CommitAsync(ct);
         return true;
-    }
-
-    private async Task<bool> PreferencesExistAsync(Guid contactId, CancellationToken ct)
-    {
-        await using var db = _factory.CreateDbContext();
-        return await db.Set<PreferencesRow>().AnyAsync(p => p.ContactId == contactId, ct);
     }
 
     // ---- ledger and outbox --------------------------------------------------------------------------------------
