@@ -36,7 +36,7 @@ public static class PreferenceCenterEndpointRouteBuilderExtensions
         var all = endpoints.MapGroup("");
         all.AddEndpointFilter(async (context, next) =>
         {
-            RecipientRequest.ApplySecurityHeaders(context.HttpContext.Response);
+            RecipientRequest.ApplySecurityHeaders(context.HttpContext.Response, context.HttpContext.Request.RouteValues["token"] as string);
             return await next(context);
         });
         all.DisableAntiforgery();

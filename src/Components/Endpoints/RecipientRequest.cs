@@ -19,14 +19,31 @@ internal static class RecipientRequest
     public static CultureInfo Culture(HttpContext context)
         => RecipientText.CultureFromAcceptLanguage(context.Request.Headers.AcceptLanguage.ToString());
 
-    public static void ApplySecurityHeaders(HttpResponse response)
+    // A test link saves nothing (S6, S10), so framing it cannot trick anyone into a change: the admin's preview
+    // popup shows the System page through one, inside the same origin.
+    private static readonly string TestLinkContentSecurityPolicy = ContentSecurityPolicy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal);
+
+    public static void ApplySecurityHeaders(HttpResponse response, string? token = null)
     {
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        var test = token is not null && LooksLikeTestLink(token);
+        response.Headers.ContentSecurityPolicy = test ? TestLinkContentSecurityPolicy : ContentSecurityPolicy;
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.XFrameOptions = "DENY";
+        response.Headers.XFrameOptions = test ? "SAMEORIGIN" : "DENY";
         // The pages show personal preferences behind a secret URL: never keep them in a shared cache.
         response.Headers.CacheControl = "no-store";
+    }
+
+    /// <summary>
+    /// Whether a token's flags say "test" (bit 0 of its second byte), read without verifying it: only framing depends
+    /// on it, and a forged flag gets the same-origin frame of a 404 page at most.
+    /// </summary>
+    internal static bool LooksLikeTestLink(string token)
+    {
+        if (token.Length < 4) return false;
+        Span<byte> head = stackalloc byte[3];
+        return System.Buffers.Text.Base64Url.DecodeFromChars(token.AsSpan(0, 4), head, out _, out var written, isFinalBlock: true) == System.Buffers.OperationStatus.Done
+            && written == 3 && (head[1] & 1) == 1;
     }
 
     /// <summary>Caps the body a recipient route reads (a chunked body has no Content-Length to check first).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,5 +77,31 @@ public class AccessTests
 
         var forged = await host.Anonymous().PostAsync("/admin/signin", new FormUrlEncodedContent([new("email", "admin@example.com"), new("password", "correct horse battery staple")]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode); // no antiforgery token
+    }
+}
+
+public class PreviewFramingTests
+{
+    [Fact]
+    public async Task Test_links_may_be_framed_by_the_same_origin_for_the_preview_and_real_links_never()
+    {
+        await using var host = await HostFactory.StartAsync(PreferenceStorageProvider.Sqlite);
+        var api = host.Api();
+        var contact = await (await api.PostAsJsonAsync("/api/admin/contacts", new { email = "ana@example.com" })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var id = contact.GetProperty("id").GetString();
+
+        async Task<HttpResponseMessage> Open(bool test)
+        {
+            var link = await (await api.PostAsJsonAsync("/api/admin/links", new { contactId = id, kind = "ManagePreferences", test })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            return await host.Anonymous().GetAsync(HostFactory.PathOf(link.GetProperty("url").GetString()!));
+        }
+
+        var real = await Open(test: false);
+        Assert.Equal("DENY", real.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", real.Headers.GetValues("Content-Security-Policy").Single());
+        var test = await Open(test: true);
+        Assert.Equal(HttpStatusCode.OK, test.StatusCode);
+        Assert.Equal("SAMEORIGIN", test.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'self'", test.Headers.GetValues("Content-Security-Policy").Single());
     }
 }
