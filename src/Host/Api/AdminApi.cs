@@ -99,7 +99,7 @@ public static class AdminApi
             if (!type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
                 return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: "Send the file as text/csv with a header row email,locale.");
             var result = await import.ImportAsync(request.Body, null, ct);
-            return Results.Ok(new { imported = result.Imported, duplicates = result.Duplicates, rejected = result.Rejected });
+            return Results.Ok(new { imported = result.Imported, duplicates = result.Duplicates, rejectedCount = result.RejectedCount, rejected = result.Rejected });
         });
         api.MapGet("/contacts/{id:guid}/preferences", async (Guid id, IPreferenceStore store, CancellationToken ct) =>
         {

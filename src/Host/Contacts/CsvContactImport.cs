@@ -14,7 +14,11 @@ namespace PreferenceUiKit.Host.Contacts;
 public sealed record ImportRejection(int Line, string Reason, string Code);
 
 /// <summary>Result of a CSV import.</summary>
-public sealed record CsvImportResult(int Imported, int Duplicates, IReadOnlyList<ImportRejection> Rejected);
+/// <param name="Imported">New contacts stored.</param>
+/// <param name="Duplicates">Rows whose address was already known.</param>
+/// <param name="Rejected">The first <see cref="CsvContactImport.MaxListedRejections"/> rejected rows.</param>
+/// <param name="RejectedCount">All rejected rows, listed or not.</param>
+public sealed record CsvImportResult(int Imported, int Duplicates, IReadOnlyList<ImportRejection> Rejected, int RejectedCount);
 
 /// <summary>Progress of a running import.</summary>
 public sealed record ImportProgress(long BytesRead, long? TotalBytes, int Rows);
@@ -48,6 +52,7 @@ public sealed class CsvContactImport(IPreferenceStore store)
             throw new PreferenceValidationException("file", "csv_header_missing", "The CSV file needs a header row with an 'email' column (and optionally 'locale').");
         var hasLocale = parser.HeaderRecord.Any(h => h.Trim().Equals("locale", StringComparison.OrdinalIgnoreCase));
         var rows = 0;
+        var rejectedCount = 0;
 
         async IAsyncEnumerable<Contact> Rows([EnumeratorCancellation] CancellationToken token)
         {
@@ -65,6 +70,7 @@ public sealed class CsvContactImport(IPreferenceStore store)
                 }
                 catch (PreferenceValidationException ex)
                 {
+                    rejectedCount++;
                     if (rejected.Count < MaxListedRejections) rejected.Add(new ImportRejection(line, ex.Message, ex.Code));
                 }
                 if (rows % 1000 == 0) progress?.Report(new ImportProgress(counting.BytesRead, counting.Length < 0 ? null : counting.Length, rows));
@@ -74,7 +80,7 @@ public sealed class CsvContactImport(IPreferenceStore store)
 
         var outcome = await store.ImportContactsAsync(Rows(ct), ct);
         progress?.Report(new ImportProgress(counting.BytesRead, counting.Length < 0 ? null : counting.Length, rows));
-        return new CsvImportResult(outcome.Imported, outcome.Duplicates, rejected);
+        return new CsvImportResult(outcome.Imported, outcome.Duplicates, rejected, rejectedCount);
     }
 
     private sealed class CountingStream(Stream inner) : Stream
