@@ -23,6 +23,7 @@ public class MergeBenchmarks
     private CompiledTemplate _ours = null!;
     private ArrayBufferWriter<byte> _utf8Sink = null!;
     private ArrayBufferWriter<char> _charSink = null!;
+    private ArrayBufferWriter<byte> _qpSink = null!;
     private IFluidTemplate _fluid = null!;
     private TemplateContext _fluidContext = null!;
     private StringWriter _fluidWriter = null!;
@@ -39,6 +40,7 @@ public class MergeBenchmarks
         _ours = CompiledTemplate.Compile(_source);
         _utf8Sink = new ArrayBufferWriter<byte>(_source.Length * 2);
         _charSink = new ArrayBufferWriter<char>(_source.Length * 2);
+        _qpSink = new ArrayBufferWriter<byte>(_source.Length * 4);
 
         // The floor: the template pre-split at its tags, copied slice by slice with the URLs into one reused buffer.
         var split = new List<(int, int, string?)>();
@@ -75,10 +77,20 @@ public class MergeBenchmarks
         var floorText = new string(_floorBuffer, 0, expected);
         OursUtf8();
         if (System.Text.Encoding.UTF8.GetString(_utf8Sink.WrittenSpan) != floorText) throw new InvalidOperationException("ours differs from the floor");
+        OursQuotedPrintable();
+        var decoded = DecodeQuotedPrintable(_qpSink.WrittenSpan.ToArray());
+        if (decoded != floorText.ReplaceLineEndings("\r\n")) throw new InvalidOperationException("ours (quoted-printable) differs from the floor");
         FluidReusedWriter();
         if (_fluidWriter.ToString() != floorText) throw new InvalidOperationException("Fluid differs from the floor");
         HandlebarsReusedWriter();
         if (_handlebarsWriter.ToString() != floorText) throw new InvalidOperationException("Handlebars differs from the floor");
+    }
+
+    private static string DecodeQuotedPrintable(byte[] encoded)
+    {
+        using var decoder = new MimeKit.IO.Filters.DecoderFilter(new MimeKit.Encodings.QuotedPrintableDecoder());
+        var bytes = decoder.Flush(encoded, 0, encoded.Length, out var start, out var length);
+        return System.Text.Encoding.UTF8.GetString(bytes, start, length);
     }
 
     [Benchmark(Baseline = true, Description = "floor: copy pre-split template into reused char[]")]
@@ -99,7 +111,7 @@ public class MergeBenchmarks
     public int FluidReusedWriter()
     {
         _fluidWriter.GetStringBuilder().Clear();
-        var pending = _fluid.RenderAsync(_fluidWriter, _fluidContext, NullEncoder.Default);
+        var pending = _fluid.RenderAsync(_fluidWriter, NullEncoder.Default, _fluidContext); // the template's own method: leaves the writer open
         if (!pending.IsCompletedSuccessfully) pending.AsTask().GetAwaiter().GetResult(); // completes synchronously for in-memory writers
         return _fluidWriter.GetStringBuilder().Length;
     }
@@ -112,7 +124,15 @@ public class MergeBenchmarks
         return _handlebarsWriter.GetStringBuilder().Length;
     }
 
-    [Benchmark(Description = "ours: UTF-8 into the sender's reused buffer (real sink)")]
+    [Benchmark(Description = "ours: quoted-printable UTF-8 into the sender's reused buffer (real sink)")]
+    public int OursQuotedPrintable()
+    {
+        _qpSink.ResetWrittenCount();
+        _ours.RenderQuotedPrintableTo(_qpSink, _links);
+        return _qpSink.WrittenCount;
+    }
+
+    [Benchmark(Description = "ours: UTF-8 into a reused buffer")]
     public int OursUtf8()
     {
         _utf8Sink.ResetWrittenCount();

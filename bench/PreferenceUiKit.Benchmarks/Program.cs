@@ -19,6 +19,6 @@ var config = DefaultConfig.Instance
     .AddJob(job.WithToolchain(InProcessEmitToolchain.Instance))
     .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend))
     .AddColumn(StatisticColumn.Median)
-    .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+    .WithOptions(ConfigOptions.DisableLogFile);
 
 BenchmarkSwitcher.FromTypes([typeof(MergeBenchmarks), typeof(SendPathBenchmarks), typeof(LinkBenchmarks)]).Run(args, config);

@@ -113,6 +113,65 @@ public sealed class CompiledTemplate
         }
     }
 
+    /// <summary>
+    /// Renders the email body as UTF-8 already encoded in quoted-printable (RFC 2045, CRLF line ends), ready to be
+    /// a MIME part's content as it is. The literal slices are encoded once (on first use); per recipient only the
+    /// URLs are encoded, each between two soft line breaks, so a reused buffer carries the body and sending copies
+    /// bytes instead of encoding every byte of every email again. Decoding gives the same text as
+    /// <see cref="RenderUtf8To"/> with its line ends as CRLF.
+    /// </summary>
+    /// <exception cref="MissingLinkException">The template uses a tag whose URL is null.</exception>
+    public void RenderQuotedPrintableTo(IBufferWriter<byte> output, in RecipientLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var qp = _quotedPrintable ??= EncodeLiteralsQuotedPrintable();
+        var slices = qp.Slices;
+        var bytes = qp.Bytes;
+        Span<byte> scratch = stackalloc byte[1024];
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            if (_segments[i].Tag is { } kind)
+            {
+                var url = UrlFor(links, kind);
+                var max = System.Text.Encoding.UTF8.GetMaxByteCount(url.Length);
+                byte[]? rented = null;
+                var utf8 = max <= scratch.Length ? scratch : (rented = ArrayPool<byte>.Shared.Rent(max));
+                var n = System.Text.Encoding.UTF8.GetBytes(url, utf8);
+                output.Write(SoftBreak);
+                var column = 0;
+                QuotedPrintable.Encode(utf8[..n], output, ref column);
+                output.Write(SoftBreak);
+                if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+            }
+            else
+            {
+                var (start, length) = slices[i];
+                output.Write(bytes.AsSpan(start, length));
+            }
+        }
+    }
+
+    private static ReadOnlySpan<byte> SoftBreak => "=\r\n"u8;
+
+    private Utf8Literals? _quotedPrintable;
+
+    private Utf8Literals EncodeLiteralsQuotedPrintable()
+    {
+        var utf8 = _utf8 ??= EncodeLiterals();
+        var slices = new (int, int)[_segments.Length];
+        var buffer = new ArrayBufferWriter<byte>(utf8.Bytes.Length + utf8.Bytes.Length / 4 + 64);
+        for (var i = 0; i < _segments.Length; i++)
+        {
+            if (_segments[i].Tag is not null) continue;
+            var (start, length) = utf8.Slices[i];
+            var before = buffer.WrittenCount;
+            var column = 0; // every literal slice starts a line: the template's start, or the soft break after a URL
+            QuotedPrintable.Encode(utf8.Bytes.AsSpan(start, length), buffer, ref column);
+            slices[i] = (before, buffer.WrittenCount - before);
+        }
+        return new Utf8Literals(buffer.WrittenSpan.ToArray(), slices);
+    }
+
     /// <summary>The number of UTF-8 bytes of the literal text (everything but the tags).</summary>
     public int LiteralUtf8Length => (_utf8 ??= EncodeLiterals()).Bytes.Length;
 
@@ -157,6 +216,57 @@ public sealed class CompiledTemplate
 
     private static ReadOnlySpan<char> UrlFor(in RecipientLinks links, LinkKind kind)
         => links.UrlOf(kind) ?? throw new MissingLinkException(kind);
+}
+
+/// <summary>Quoted-printable encoding (RFC 2045 section 6.7) of UTF-8 text with CRLF hard line breaks.</summary>
+internal static class QuotedPrintable
+{
+    private const int MaxLine = 76;
+
+    /// <summary>Encodes <paramref name="source"/>, continuing a line that is <paramref name="column"/> characters long.</summary>
+    public static void Encode(ReadOnlySpan<byte> source, IBufferWriter<byte> output, ref int column)
+    {
+        // Worst case: every byte as =XX, a soft break after every 24 of them, and a margin.
+        var span = output.GetSpan(source.Length * 3 + (source.Length / 24 + 1) * 3 + 8);
+        var at = 0;
+        var col = column;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var b = source[i];
+            if (b == (byte)'\n' || (b == (byte)'\r' && i + 1 < source.Length && source[i + 1] == (byte)'\n'))
+            {
+                if (b == (byte)'\r') i++;
+                span[at++] = (byte)'\r';
+                span[at++] = (byte)'\n';
+                col = 0;
+                continue;
+            }
+            // Printable ASCII but '=' goes as it is; space and tab too unless a line break or the end follows.
+            var literal = (b is >= 33 and <= 126 && b != (byte)'=')
+                || (b is (byte)' ' or (byte)'\t' && i + 1 < source.Length && source[i + 1] is not ((byte)'\r' or (byte)'\n'));
+            var width = literal ? 1 : 3;
+            if (col + width > MaxLine - 1)
+            {
+                span[at++] = (byte)'=';
+                span[at++] = (byte)'\r';
+                span[at++] = (byte)'\n';
+                col = 0;
+            }
+            if (literal)
+            {
+                span[at++] = b;
+            }
+            else
+            {
+                span[at++] = (byte)'=';
+                span[at++] = (byte)"0123456789ABCDEF"[b >> 4];
+                span[at++] = (byte)"0123456789ABCDEF"[b & 15];
+            }
+            col += width;
+        }
+        output.Advance(at);
+        column = col;
+    }
 }
 
 /// <summary>A template uses a tag but no URL was given for it (for example mode None, rule S1).</summary>

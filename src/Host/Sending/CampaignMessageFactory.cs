@@ -49,6 +49,58 @@ public sealed class CampaignMessageFactory
     /// <param name="token">The one-click token, used as the mailto subject when an unsubscribe mailbox is configured.</param>
     public MimeMessage Create(string to, string subject, string html, string oneClickUrl, string? token = null)
     {
+        var message = CreateEnvelope(to, subject, oneClickUrl, token);
+        message.Body = new TextPart("html") { Text = html, ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        return Finish(message);
+    }
+
+    /// <summary>
+    /// Builds a message whose HTML body is read from UTF-8 bytes when the message is written, so a sender can
+    /// render every recipient into one reused buffer instead of a new string per email.
+    /// </summary>
+    /// <param name="to">Recipient address.</param>
+    /// <param name="subject">Subject line.</param>
+    /// <param name="htmlUtf8">The rendered HTML body in UTF-8; it must stay unchanged until the message has been written.</param>
+    /// <param name="oneClickUrl">The https URL that takes the RFC 8058 POST.</param>
+    /// <param name="token">The one-click token, used as the mailto subject when an unsubscribe mailbox is configured.</param>
+    public MimeMessage Create(string to, string subject, ArraySegment<byte> htmlUtf8, string oneClickUrl, string? token = null)
+    {
+        var message = CreateEnvelope(to, subject, oneClickUrl, token);
+        var part = new TextPart("html")
+        {
+            Content = new MimeContent(new MemoryStream(htmlUtf8.Array ?? [], htmlUtf8.Offset, htmlUtf8.Count, writable: false)),
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
+        part.ContentType.Charset = "utf-8";
+        message.Body = part;
+        return Finish(message);
+    }
+
+    /// <summary>
+    /// Builds a message whose HTML body is given already encoded as quoted-printable UTF-8 (as
+    /// <c>CompiledTemplate.RenderQuotedPrintableTo</c> renders it): MimeKit writes it as it is, without encoding it again.
+    /// </summary>
+    /// <param name="to">Recipient address.</param>
+    /// <param name="subject">Subject line.</param>
+    /// <param name="quotedPrintableHtml">The encoded body; it must stay unchanged until the message has been written.</param>
+    /// <param name="oneClickUrl">The https URL that takes the RFC 8058 POST.</param>
+    /// <param name="token">The one-click token, used as the mailto subject when an unsubscribe mailbox is configured.</param>
+    public MimeMessage CreateEncoded(string to, string subject, ArraySegment<byte> quotedPrintableHtml, string oneClickUrl, string? token = null)
+    {
+        var message = CreateEnvelope(to, subject, oneClickUrl, token);
+        var part = new TextPart("html")
+        {
+            Content = new MimeContent(new MemoryStream(quotedPrintableHtml.Array ?? [], quotedPrintableHtml.Offset, quotedPrintableHtml.Count, writable: false),
+                ContentEncoding.QuotedPrintable),
+            ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+        };
+        part.ContentType.Charset = "utf-8";
+        message.Body = part;
+        return Finish(message);
+    }
+
+    private MimeMessage CreateEnvelope(string to, string subject, string oneClickUrl, string? token)
+    {
         var message = new MimeMessage();
         message.From.Add(_from);
         message.To.Add(MailboxAddress.Parse(to));
@@ -58,7 +110,11 @@ public sealed class CampaignMessageFactory
         message.Headers.Add(HeaderId.ListUnsubscribe, ListUnsubscribeHeaders.BuildListUnsubscribe(
             oneClickUrl, _options.UnsubscribeMailbox, token is null ? null : "unsubscribe " + token));
         message.Headers.Add(HeaderId.ListUnsubscribePost, ListUnsubscribeHeaders.OneClickValue);
-        message.Body = new TextPart("html") { Text = html, ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        return message;
+    }
+
+    private MimeMessage Finish(MimeMessage message)
+    {
         if (_dkim is not null)
         {
             message.Prepare(EncodingConstraint.SevenBit);

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using PreferenceUiKit.Core.Domain;
 using PreferenceUiKit.Core.Linting;
@@ -54,7 +55,7 @@ public sealed class CampaignSender(
         var total = (await store.ListContactsAsync(null, 0, 0, ct)).Total;
         int sent = 0, skipped = 0, failed = 0, processed = 0;
         var batch = new List<Contact>(BatchSize);
-        var body = new StringBuilder(template.Source.Length + 512);
+        var body = new ArrayBufferWriter<byte>(template.Source.Length + 512);
 
         async Task FlushAsync()
         {
@@ -97,7 +98,7 @@ public sealed class CampaignSender(
         var address = Contact.NormalizeEmail(email);
         var (campaign, template, settings) = await PrepareAsync(campaignId, ct);
         var contact = await store.FindContactByEmailAsync(address, ct);
-        await DeliverAsync(campaign, template, settings, contact?.Id ?? Guid.Empty, address, isTest: true, new StringBuilder(), ct);
+        await DeliverAsync(campaign, template, settings, contact?.Id ?? Guid.Empty, address, isTest: true, new ArrayBufferWriter<byte>(template.Source.Length + 512), ct);
     }
 
     private async Task<(Campaign, CompiledTemplate, ProviderSettings)> PrepareAsync(Guid campaignId, CancellationToken ct)
@@ -113,15 +114,18 @@ public sealed class CampaignSender(
     }
 
     private async Task DeliverAsync(Campaign campaign, CompiledTemplate template, ProviderSettings settings, Guid contactId, string email,
-        bool isTest, StringBuilder body, CancellationToken ct)
+        bool isTest, ArrayBufferWriter<byte> body, CancellationToken ct)
     {
-        body.Clear();
-        using (var writer = new StringWriter(body))
-            template.RenderTo(writer, links.BuildRecipientLinks(settings, contactId, campaign.Id, isTest));
+        // One buffer serves every recipient of a send: the body is rendered into it already quoted-printable encoded
+        // (the template's text is encoded once) and MimeKit copies it from there while the delivery writes the message,
+        // so no per-email string is built and no per-email encoding pass runs.
+        body.ResetWrittenCount();
+        template.RenderQuotedPrintableTo(body, links.BuildRecipientLinks(settings, contactId, campaign.Id, isTest));
+        MemoryMarshal.TryGetArray(body.WrittenMemory, out var html);
         var oneClick = links.BuildOneClickUrl(contactId, campaign.Id, isTest);
         var token = oneClick[(oneClick.LastIndexOf('/') + 1)..];
         var subject = string.IsNullOrWhiteSpace(campaign.Subject) ? campaign.Name : campaign.Subject;
-        var message = messages.Create(email, isTest ? "[Test] " + subject : subject, body.ToString(), oneClick, token);
+        var message = messages.CreateEncoded(email, isTest ? "[Test] " + subject : subject, html, oneClick, token);
         await delivery.DeliverAsync(message, ct);
     }
 }

@@ -9,7 +9,10 @@ namespace PreferenceUiKit.Host.Sending;
 /// <summary>Hands a finished message to its way out.</summary>
 public interface IMailDelivery
 {
-    /// <summary>Delivers one message; throws when it could not.</summary>
+    /// <summary>
+    /// Delivers one message; throws when it could not. The message's body may be read from a buffer the sender
+    /// reuses for the next recipient, so the message is written (or copied) before the returned task completes.
+    /// </summary>
     Task DeliverAsync(MimeMessage message, CancellationToken ct);
 }
 
