@@ -88,7 +88,7 @@ public class MergeBenchmarks
 
     private static string DecodeQuotedPrintable(byte[] encoded)
     {
-        using var decoder = new MimeKit.IO.Filters.DecoderFilter(new MimeKit.Encodings.QuotedPrintableDecoder());
+        var decoder = new MimeKit.IO.Filters.DecoderFilter(new MimeKit.Encodings.QuotedPrintableDecoder());
         var bytes = decoder.Flush(encoded, 0, encoded.Length, out var start, out var length);
         return System.Text.Encoding.UTF8.GetString(bytes, start, length);
     }
