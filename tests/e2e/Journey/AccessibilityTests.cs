@@ -135,7 +135,8 @@ public sealed class AccessibilityTests(JourneyHost host) : IClassFixture<Journey
             {
                 await page.GotoAsync(path);
                 await Expect(page.Locator("h1").First).ToBeVisibleAsync();
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                // Prerendered first; once the circuit runs, the router focuses the h1 (FocusOnNavigate).
+                await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.tagName === 'H1'");
                 found.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"/{path}: {v}"));
             });
         }
