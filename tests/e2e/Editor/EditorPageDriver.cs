@@ -98,23 +98,29 @@ public sealed class EditorPageDriver : IAsyncDisposable
         await OpenPanelAsync("Open Blocks");
         var block = Page.Locator($".gjs-block[data-testid=block-{blockId}]");
         await Assertions.Expect(block).ToBeVisibleAsync();
-        const string countComponents = "() => document.querySelectorAll('[data-gjs-type]').length";
-        var before = await Canvas.Locator("body").EvaluateAsync<int>(countComponents);
-        // Chromium sometimes ignores the first synthetic HTML5 drag into a frame: a drop that left the canvas
-        // unchanged is tried again (at most three times), and the caller's assertions say whether it landed.
+        // Every special-links block carries links: a drop landed when the canvas has more of them.
+        const string countLinks = "() => document.querySelectorAll('a[href]').length";
+        var before = await Canvas.Locator("body").EvaluateAsync<int>(countLinks);
+        // Chromium sometimes ignores a synthetic HTML5 drag into a frame: a drop that left the canvas unchanged is
+        // tried again (at most three times), and the caller's assertions say whether it landed.
         for (var attempt = 0; attempt < 3; attempt++)
         {
+            await block.ScrollIntoViewIfNeededAsync();
             var from = await block.BoundingBoxAsync() ?? throw new InvalidOperationException($"Block {blockId} is not shown.");
             var to = await Canvas.Locator(targetSelector).BoundingBoxAsync() ?? throw new InvalidOperationException($"{targetSelector} is not in the canvas.");
             var (x0, y0) = (from.X + from.Width / 2f, from.Y + from.Height / 2f);
             var (x1, y1) = (to.X + to.Width / 2f, to.Y + to.Height * 0.75f);
             await Page.Mouse.MoveAsync(x0, y0);
+            var grabbed = await Page.EvaluateAsync<string?>(
+                "p => document.elementFromPoint(p.x, p.y)?.closest('.gjs-block')?.dataset.testid ?? null",
+                new Dictionary<string, double> { ["x"] = x0, ["y"] = y0 });
+            if (grabbed != $"block-{blockId}") continue; // the panel moved under the pointer: measure again
             await Page.Mouse.DownAsync();
             // HTML5 drag and drop into the canvas frame needs intermediate pointer moves to start and to track.
             for (var step = 1; step <= 10; step++)
                 await Page.Mouse.MoveAsync(x0 + (x1 - x0) * step / 10f, y0 + (y1 - y0) * step / 10f);
             await Page.Mouse.UpAsync();
-            if (await Canvas.Locator("body").EvaluateAsync<int>(countComponents) != before) return;
+            if (await Canvas.Locator("body").EvaluateAsync<int>(countLinks) != before) return;
         }
     }
 
