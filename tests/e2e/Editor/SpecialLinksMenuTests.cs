@@ -109,6 +109,7 @@ public sealed class SpecialLinksMenuTests(EditorHostFixture host)
         await Assertions.Expect(refusal).ToBeVisibleAsync();
         await Assertions.Expect(refusal).ToContainTextAsync("needs at least one subscription group");
         await Assertions.Expect(refusal).ToContainTextAsync("Group Unsubscribe");
+        if (ScreenshotWriter(editor.Page) is { } screenshot) await screenshot("5-refused-without-groups");
         Assert.DoesNotContain(MergeTagNames.ManagePreferences, await editor.ExportAsync());
 
         // Group Unsubscribe is still allowed: with no groups it leaves all email (S5).
