@@ -41,7 +41,23 @@ internal sealed class RecipientPageResult<TPage>(CultureInfo culture, string tit
         {
             StatusCode = statusCode,
         };
-        await document.ExecuteAsync(httpContext);
+        // Rendered into a buffer first: the answer carries its Content-Length (no chunking), and HEAD gets the same
+        // headers as GET, length included, without the body being sent.
+        var response = httpContext.Response;
+        var original = response.Body;
+        using var buffer = new MemoryStream(16 * 1024);
+        response.Body = buffer;
+        try
+        {
+            await document.ExecuteAsync(httpContext);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+        response.ContentLength = buffer.Length;
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+            await original.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), httpContext.RequestAborted);
     }
 }
 
