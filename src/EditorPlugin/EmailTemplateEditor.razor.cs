@@ -176,8 +176,9 @@ public partial class EmailTemplateEditor : ComponentBase, IAsyncDisposable
         {
             return;
         }
-        catch (JSException)
+        catch (Exception e) when (e is JSException or TaskCanceledException)
         {
+            // The builder's scripts failed to load or start (or took longer than the interop timeout).
             _state = EditorState.Failed;
             ShowNotice(T(EditorTexts.LoadFailed), Severity.Error, "editor-error");
         }
