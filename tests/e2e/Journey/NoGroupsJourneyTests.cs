@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+using PreferenceUiKit.EndToEnd.Tests.HostProcess;
 using PreferenceUiKit.Testing;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,6 +30,40 @@ public sealed class NoGroupsJourneyTests(JourneyHost host) : IClassFixture<Journ
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("findings", body);
         Assert.Contains("CT_MANAGE_PREFERENCES", body);
+    }
+
+    [Fact]
+    public async Task S9_the_admin_editor_shows_the_linter_refusing_a_preferences_link_and_saves_nothing()
+    {
+        var name = $"Refused {Guid.NewGuid():N}";
+        await using var context = await host.NewContextAsync(width: 1280, height: 1000);
+        var page = await context.NewPageAsync();
+        ILocator Field(string testId, string element = "input") =>
+            page.Locator($"{element}[data-testid='{testId}'], [data-testid='{testId}'] {element}").First;
+        await page.StepAsync("sign in", async () =>
+        {
+            await page.GotoAsync("admin/signin?returnUrl=%2Fadmin%2Fcampaigns%2Fnew");
+            await page.GetByTestId("signin-email").FillAsync(ReferenceHostProcess.AdminEmail);
+            await page.GetByTestId("signin-password").FillAsync(ReferenceHostProcess.AdminPassword);
+            await page.GetByTestId("signin-password").PressAsync("Enter");
+            await Expect(page.GetByTestId("campaign-no-groups")).ToBeVisibleAsync();
+            // The page is prerendered; once the circuit runs, the router focuses the h1 (FocusOnNavigate).
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.tagName === 'H1'");
+        });
+        await page.StepAsync("a preferences link without groups is refused with its position", async () =>
+        {
+            await Field("campaign-name").FillAsync(name);
+            await Field("campaign-html", "textarea").FillAsync(
+                "<p>Hello</p>\n<a href=\"*|CT_MANAGE_PREFERENCES|*\">Manage</a> <a href=\"*|CT_GROUP_UNSUBSCRIBE|*\">Unsubscribe</a>");
+            await page.GetByTestId("campaign-check").ClickAsync();
+            var finding = page.Locator("[data-testid='lint-finding'][data-code='manage_link_without_groups']");
+            await Expect(finding).ToBeVisibleAsync();
+            await Expect(finding).ToHaveAttributeAsync("data-line", "2");
+            await page.GetByTestId("campaign-save").ClickAsync();
+            await Expect(page.GetByTestId("campaign-save-error")).ToBeVisibleAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/campaigns/new$"));
+        });
+        Assert.DoesNotContain(await host.Api.CampaignsAsync(), c => c!["name"]!.GetValue<string>() == name);
     }
 
     [Fact]
