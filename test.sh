@@ -16,12 +16,12 @@ done
 
 log="$(mktemp -t preferenceuikit-test.XXXXXX.log)"
 set +e
-dotnet test PreferenceUiKit.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+dotnet test PreferenceUiKit.sln -c Release --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
 # "Passed!  - Failed:     0, Passed:    35, Skipped:     0, Total:    35" per test assembly
-summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+summary=$( { grep -E '^(Passed|Failed)!' "$log" || true; } | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
   | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d %d %d", p, f, s}')
 read -r passed failed skipped <<<"${summary:-0 0 0}"
 grep -E '^(Passed|Failed)!' "$log" | sed -E 's/^/  /' || true
