@@ -21,8 +21,8 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output)
         var contact = world.Contacts[0].Id;
         var manage = await world.Admin.LinkAsync(contact, world.Campaign, "ManagePreferences");
         var unsubscribe = await world.Admin.LinkAsync(contact, world.Campaign, "GroupUnsubscribe");
-        var tabs = Variant.Pick(12, 32);
-        var rounds = Variant.Pick(6, 40);
+        var tabs = Variant.Pick(10, 32);
+        var rounds = Variant.Pick(4, 40);
         var random = new Random(5);
         var clients = Enumerable.Range(0, 4).Select(_ => world.Anonymous()).ToArray();
         var answers = new Dictionary<int, int>();

@@ -27,7 +27,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
 
         var groups = new List<Guid> { await adminA.GroupAsync("News"), await adminA.GroupAsync("Offers"), await adminA.GroupAsync("Events") };
         var campaign = await adminA.CampaignAsync("Two hosts", groups.Take(2));
-        var people = await adminA.ContactsAsync(Variant.Pick(16, 48), "two");
+        var people = await adminA.ContactsAsync(Variant.Pick(10, 48), "two");
 
         // A link minted by one host opens on the other, in both directions; a save on one shows on the other.
         var fromA = await adminA.LinkAsync(people[0].Id, campaign, "ManagePreferences");
@@ -45,7 +45,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             contacts.Add(new ContactTrack(id, await adminA.LinkAsync(id, campaign, "ManagePreferences"), await adminB.LinkAsync(id, campaign, "GroupUnsubscribe"), groups.Count));
         var clients = new[] { a.Client(), b.Client() };
         var refusals = new List<string>();
-        var target = Variant.Pick(200, 2000);
+        var target = Variant.Pick(120, 2000);
         var acknowledged = await Traffic.RunAsync(i => clients[i % 2], contacts, groups, 2, workers: 8, stop: n => n >= target, seed: 7,
             onRefused: r => { lock (refusals) refusals.Add(r); });
         Assert.Empty(refusals);

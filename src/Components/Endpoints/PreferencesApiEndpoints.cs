@@ -43,9 +43,9 @@ internal static class PreferencesApiEndpoints
         var culture = RecipientRequest.Culture(context);
         if (!Signer(context).TryVerify(token, out var link)) return NotFound(context, culture);
         if (context.Request.ContentType is not { } type || !type.Contains("json", StringComparison.OrdinalIgnoreCase))
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "Send application/json.");
+            return BadBody(context, culture, StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Send application/json.");
         if (context.Request.ContentLength > RecipientRequest.MaxBodyBytes)
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: "The body is too large.");
+            return BadBody(context, culture, StatusCodes.Status413PayloadTooLarge, "body_too_large", "The body is too large.");
 
         var errors = new Dictionary<string, string[]>();
         PreferenceSubmission? submission = null;
@@ -61,10 +61,11 @@ internal static class PreferencesApiEndpoints
         }
         catch (BadHttpRequestException e)
         {
-            return Results.Problem(statusCode: e.StatusCode, detail: "The body could not be read (too large or cut short).");
+            return BadBody(context, culture, e.StatusCode, "body_unreadable", "The body could not be read (too large or cut short).");
         }
         if (errors.Count > 0 || submission is null)
-            return Results.ValidationProblem(errors, detail: "The request body is not a preferences document.");
+            return Results.ValidationProblem(errors, detail: "The request body is not a preferences document.",
+                title: Text(context, culture, "BadRequestTitle"), extensions: new Dictionary<string, object?> { ["code"] = "body_invalid" });
 
         SaveResult result;
         try
@@ -204,6 +205,11 @@ internal static class PreferencesApiEndpoints
 
     private static IResult NotFound(HttpContext context, CultureInfo culture)
         => Problem(context, culture, StatusCodes.Status404NotFound, "NotFoundTitle", "link_invalid");
+
+    // A body the API cannot use: the title in the page's language, the detail for the developer.
+    private static IResult BadBody(HttpContext context, CultureInfo culture, int status, string code, string detail)
+        => Results.Problem(statusCode: status, title: Text(context, culture, "BadRequestTitle"), detail: detail,
+            extensions: new Dictionary<string, object?> { ["code"] = code });
 
     private static IResult Problem(HttpContext context, CultureInfo culture, int status, string titleKey, string code)
         => Results.Problem(statusCode: status, title: Text(context, culture, titleKey),
