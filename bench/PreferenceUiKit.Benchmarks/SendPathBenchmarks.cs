@@ -27,6 +27,8 @@ public class SendPathBenchmarks
     private ProviderSettings _settings = null!;
     private ArrayBufferWriter<byte> _body = null!;
     private MemoryStream _sink = null!;
+    // The wire format (SMTP, DKIM): CRLF line ends.
+    private static readonly FormatOptions Wire = new() { NewLineFormat = NewLineFormat.Dos };
     private byte[] _messageBytes = [];
     private readonly Guid _campaign = Guid.NewGuid();
     private readonly Guid[] _contacts = Enumerable.Range(0, 1024).Select(_ => Guid.NewGuid()).ToArray();
@@ -76,7 +78,7 @@ public class SendPathBenchmarks
         var token = oneClick[(oneClick.LastIndexOf('/') + 1)..];
         var message = _factory.CreateEncoded("reader@example.org", "This week", html, oneClick, token);
         _sink.Position = 0;
-        message.WriteTo(_sink);
+        message.WriteTo(Wire, _sink);
         return _sink.Position;
     }
 
@@ -91,7 +93,7 @@ public class SendPathBenchmarks
         var token = oneClick[(oneClick.LastIndexOf('/') + 1)..];
         var message = _factory.Create("reader@example.org", "This week", html, oneClick, token);
         _sink.Position = 0;
-        message.WriteTo(_sink);
+        message.WriteTo(Wire, _sink);
         return _sink.Position;
     }
 
@@ -104,7 +106,7 @@ public class SendPathBenchmarks
         var token = oneClick[(oneClick.LastIndexOf('/') + 1)..];
         var message = _factory.Create("reader@example.org", "This week", html, oneClick, token);
         _sink.Position = 0;
-        message.WriteTo(_sink);
+        message.WriteTo(Wire, _sink);
         return _sink.Position;
     }
 }

@@ -97,7 +97,24 @@ def wrk(url, method, token_file, prefix, body, conns, seconds, threads):
     return {k: float(v) for k, v in (kv.split("=") for kv in m.group(1).split())}
 
 
-def run_provider(provider, args, results):
+def head_vs_get(port, tokens, count=300):
+    """wrk 4.1 cannot time HEAD (its parser waits for the body the headers announce): one keep-alive client instead."""
+    out = {}
+    for method in ("GET", "HEAD"):
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        times = []
+        for t in tokens[:count]:
+            start = time.perf_counter()
+            c.request(method, "/email/preferences/" + t)
+            r = c.getresponse(); r.read()
+            assert r.status == 200, r.status
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        out[method] = (times[len(times) // 2], times[int(len(times) * 0.99) - 1])
+    return out
+
+
+def run_provider(provider, args, results, group_commit=True):
     work = tempfile.mkdtemp(prefix="puk-load-")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -108,7 +125,9 @@ def run_provider(provider, args, results):
            "Mail__PickupDirectory": os.path.join(work, "mail"), "Logging__LogLevel__Default": "Warning",
            "Logging__LogLevel__Microsoft.AspNetCore": "Error",
            # The fixed-page floor exists only in this run (a hosting startup in the Components assembly).
-           "ASPNETCORE_HOSTINGSTARTUPASSEMBLIES": "PreferenceUiKit.Components", "Bench__FixedPage": "true"}
+           "ASPNETCORE_HOSTINGSTARTUPASSEMBLIES": "PreferenceUiKit.Components", "Bench__FixedPage": "true",
+           "Storage__GroupCommit": "true" if group_commit else "false"}
+    label = provider if group_commit else provider + " (one commit per request)"
     if provider == "Sqlite":
         db_path = os.path.join(work, "preferences.db")
         env["ConnectionStrings__Preferences"] = f"Data Source={db_path}"
@@ -178,14 +197,15 @@ def run_provider(provider, args, results):
             cases = [
                 ("fixed page (floor)", "GET", reads, f"/bench/fixed?bytes={page_bytes}&t=", "", None),
                 ("preference page GET", "GET", reads, "/email/preferences/", "", None),
-                ("preference page HEAD", "HEAD", reads, "/email/preferences/", "", None),
                 ("one-click POST", "POST", slices[("oneclick", conns)][0], "/email/unsubscribe/", "List-Unsubscribe=One-Click", ("oneclick", conns)),
                 ("preference save POST", "POST", slices[("save", conns)][0], "/email/preferences/", f"intent=save&shown={group_id}", ("save", conns)),
             ]
+            if not group_commit:
+                cases = [c for c in cases if c[5] is not None and c[5][0] == "oneclick"]
             for name, method, tokens, prefix, body, check in cases:
                 before = db.ledger_max() if check else 0
                 r = wrk(base, method, tokens, prefix, body, conns, args.seconds, args.threads)
-                row = {"provider": provider, "case": name, "conns": conns, **r}
+                row = {"provider": label, "case": name, "conns": conns, **r}
                 if check:
                     time.sleep(0.5)
                     stored = db.ledger_contacts_since(before)
@@ -193,11 +213,16 @@ def run_provider(provider, args, results):
                     row["stored"] = stored
                     row["lost"] = max(0, acknowledged - stored)
                 rows.append(row)
-                print(f"[{provider}] {name} c={conns}: {r['rps']:.0f} req/s p50 {r['p50']:.2f} ms p99 {r['p99']:.2f} ms "
+                print(f"[{label}] {name} c={conns}: {r['rps']:.0f} req/s p50 {r['p50']:.2f} ms p99 {r['p99']:.2f} ms "
                       f"ok {int(r['ok'])} bad {int(r['bad'])} sockerr {int(r['sockerr'])}"
                       + (f" stored {row['stored']} lost {row['lost']}" + (" (slice wrapped)" if r['wrapped'] else "") if check else ""), flush=True)
         results.extend(rows)
-        results.append({"provider": provider, "page_bytes": page_bytes})
+        results.append({"provider": label, "page_bytes": page_bytes})
+        if group_commit:
+            hg = head_vs_get(port, manage[-300:])
+            results.append({"provider": label, "head_vs_get": hg})
+            print(f"[{label}] one client, sequential: GET p50 {hg['GET'][0]:.2f} ms p99 {hg['GET'][1]:.2f} ms; "
+                  f"HEAD p50 {hg['HEAD'][0]:.2f} ms p99 {hg['HEAD'][1]:.2f} ms", flush=True)
     finally:
         os.killpg(host.pid, signal.SIGTERM)
         try:
@@ -220,6 +245,7 @@ def main():
     p.add_argument("--connections", type=int, nargs="+", default=[64, 256])
     p.add_argument("--postgres", action="store_true", help="also run on PostgreSQL (PREFERENCEUIKIT_TEST_POSTGRES)")
     p.add_argument("--no-build", action="store_true")
+    p.add_argument("--skip-single", action="store_true", help="skip the one-commit-per-request comparison run")
     p.add_argument("--keep", action="store_true", help="keep the work directory (database, host log)")
     args = p.parse_args()
     if not shutil.which("wrk"):
@@ -228,6 +254,8 @@ def main():
         subprocess.run(["dotnet", "build", HOST_DIR, "-c", "Release", "-v", "q", "-nologo"], check=True)
     results = []
     run_provider("Sqlite", args, results)
+    if not args.skip_single:
+        run_provider("Sqlite", args, results, group_commit=False)
     if args.postgres:
         if os.environ.get("PREFERENCEUIKIT_TEST_POSTGRES"):
             run_provider("Postgres", args, results)
@@ -245,6 +273,13 @@ def main():
         ratio = f"{r['rps'] / floor:.2f}" if floor else ""
         print(f"| {r['provider']} | {r['case']} | {r['conns']} | {r['rps']:.0f} | {ratio} | {r['p50']:.2f} | {r['p99']:.2f} | "
               f"{int(r['ok'])} | {int(r['bad'])} | {int(r['sockerr'] + r['timeouts'])} | {r.get('stored', '')} | {r.get('lost', '')} |")
+    single = {r["conns"]: r["rps"] for r in results if r.get("case") == "one-click POST" and "one commit" in r["provider"]}
+    for r in results:
+        if r.get("case") == "one-click POST" and r["provider"] == "Sqlite" and single.get(r["conns"]):
+            print(f"group commit vs one commit per request, one-click POST, {r['conns']} connections: {r['rps'] / single[r['conns']]:.2f}x")
+        if "head_vs_get" in r:
+            hg = r["head_vs_get"]
+            print(f"{r['provider']}: one sequential client, GET p50 {hg['GET'][0]:.2f} ms / p99 {hg['GET'][1]:.2f} ms, HEAD p50 {hg['HEAD'][0]:.2f} ms / p99 {hg['HEAD'][1]:.2f} ms")
     for r in results:
         if "page_bytes" in r:
             print(f"{r['provider']}: preference page {r['page_bytes']} bytes (the floor serves the same size)")

@@ -25,13 +25,23 @@ public sealed class EfPreferenceStore : IPreferenceStore
     private readonly PreferenceStorageInitializer _initializer;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the store.</summary>
+    /// <summary>Creates the store (with group commit on SQLite).</summary>
     public EfPreferenceStore(PreferenceDbContextFactory factory, PreferenceStorageInitializer initializer, TimeProvider? time = null)
+        : this(factory, initializer, time, groupCommit: true)
+    {
+    }
+
+    /// <summary>Creates the store.</summary>
+    /// <param name="factory">Database contexts.</param>
+    /// <param name="initializer">Migrations before first use.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="groupCommit">On SQLite, let concurrent preference changes share one transaction (default true); false commits each alone.</param>
+    public EfPreferenceStore(PreferenceDbContextFactory factory, PreferenceStorageInitializer initializer, TimeProvider? time, bool groupCommit)
     {
         _factory = factory;
         _initializer = initializer;
         _time = time ?? TimeProvider.System;
-        if (factory.Provider == PreferenceStorageProvider.Sqlite)
+        if (groupCommit && factory.Provider == PreferenceStorageProvider.Sqlite)
             _groupCommit = new GroupCommit(() => OpenAsync(CancellationToken.None));
     }
 

@@ -50,8 +50,10 @@ public static class PreferenceStorageServiceCollectionExtensions
             services.AddSingleton(new PreferenceDbContextFactory(provider, connectionString));
             services.AddSingleton<PreferenceStorageInitializer>();
             services.AddHostedService<PreferenceStorageStartup>();
+            // Storage:GroupCommit=false commits every preference change alone (the load benchmark's comparison).
+            var groupCommit = !string.Equals(configuration["Storage:GroupCommit"], "false", StringComparison.OrdinalIgnoreCase);
             services.Replace(ServiceDescriptor.Singleton<IPreferenceStore>(sp => new EfPreferenceStore(
-                sp.GetRequiredService<PreferenceDbContextFactory>(), sp.GetRequiredService<PreferenceStorageInitializer>(), sp.GetRequiredService<TimeProvider>())));
+                sp.GetRequiredService<PreferenceDbContextFactory>(), sp.GetRequiredService<PreferenceStorageInitializer>(), sp.GetRequiredService<TimeProvider>(), groupCommit)));
             services.AddSingleton(sp => new DatabaseLinkKeyRing(
                 sp.GetRequiredService<PreferenceDbContextFactory>(), sp.GetRequiredService<PreferenceStorageInitializer>(), sp.GetRequiredService<TimeProvider>()));
             services.Replace(ServiceDescriptor.Singleton<ILinkKeyRing>(sp => sp.GetRequiredService<DatabaseLinkKeyRing>()));

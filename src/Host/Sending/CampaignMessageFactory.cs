@@ -88,7 +88,7 @@ public sealed class CampaignMessageFactory
     public MimeMessage CreateEncoded(string to, string subject, ArraySegment<byte> quotedPrintableHtml, string oneClickUrl, string? token = null)
     {
         var message = CreateEnvelope(to, subject, oneClickUrl, token);
-        var part = new TextPart("html")
+        var part = new PreEncodedTextPart(quotedPrintableHtml)
         {
             Content = new MimeContent(new MemoryStream(quotedPrintableHtml.Array ?? [], quotedPrintableHtml.Offset, quotedPrintableHtml.Count, writable: false),
                 ContentEncoding.QuotedPrintable),
@@ -122,4 +122,64 @@ public sealed class CampaignMessageFactory
         }
         return message;
     }
+}
+
+/// <summary>
+/// An HTML part whose content is already quoted-printable with CRLF line ends. Written with CRLF line ends (SMTP,
+/// DKIM), its bytes are copied as they are instead of passing through MimeKit's per-byte line-ending filter; with
+/// any other format it is written by MimeKit as usual.
+/// </summary>
+internal sealed class PreEncodedTextPart(ArraySegment<byte> encoded) : TextPart("html")
+{
+    private static ReadOnlySpan<byte> CrLf => "\r\n"u8;
+
+    private bool CanCopy(FormatOptions options, bool contentOnly) =>
+        options.NewLineFormat == NewLineFormat.Dos && !contentOnly && Content is { Encoding: ContentEncoding.QuotedPrintable }
+        && ContentTransferEncoding == ContentEncoding.QuotedPrintable;
+
+    /// <inheritdoc />
+    public override void WriteTo(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+    {
+        if (!CanCopy(options, contentOnly))
+        {
+            base.WriteTo(options, stream, contentOnly, cancellationToken);
+            return;
+        }
+        var content = Content;
+        Content = null; // the headers only
+        try
+        {
+            base.WriteTo(options, stream, contentOnly, cancellationToken);
+        }
+        finally
+        {
+            Content = content;
+        }
+        stream.Write(encoded);
+        if (!EndsWithNewLine()) stream.Write(CrLf);
+    }
+
+    /// <inheritdoc />
+    public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+    {
+        if (!CanCopy(options, contentOnly))
+        {
+            await base.WriteToAsync(options, stream, contentOnly, cancellationToken);
+            return;
+        }
+        var content = Content;
+        Content = null;
+        try
+        {
+            await base.WriteToAsync(options, stream, contentOnly, cancellationToken);
+        }
+        finally
+        {
+            Content = content;
+        }
+        await stream.WriteAsync(encoded, cancellationToken);
+        if (!EndsWithNewLine()) await stream.WriteAsync(CrLf.ToArray(), cancellationToken);
+    }
+
+    private bool EndsWithNewLine() => encoded.Count >= 2 && encoded[^2] == (byte)'\r' && encoded[^1] == (byte)'\n';
 }
