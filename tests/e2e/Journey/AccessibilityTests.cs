@@ -105,10 +105,11 @@ public sealed class AccessibilityTests(JourneyHost host) : IClassFixture<Journey
     private static bool Matches(string violation, (string Page, string Rule, string Element) known) =>
         violation.StartsWith($"{known.Page}: {known.Rule} ", StringComparison.Ordinal) && violation.Contains(known.Element, StringComparison.Ordinal);
 
-    [Fact]
-    public async Task Admin_pages_have_no_axe_violation_after_signing_in_through_the_form()
+    [Theory]
+    [MemberData(nameof(Language.Codes), MemberType = typeof(Language))]
+    public async Task Admin_pages_have_no_axe_violation_after_signing_in_through_the_form(string code)
     {
-        await using var context = await host.NewContextAsync(width: 1280, height: 900);
+        await using var context = await host.NewContextAsync(Language.All[code].Locale, width: 1280, height: 900);
         var page = await context.NewPageAsync();
 
         await page.StepAsync("sign in", async () =>
@@ -131,6 +132,7 @@ public sealed class AccessibilityTests(JourneyHost host) : IClassFixture<Journey
                 await Expect(page.Locator("h1").First).ToBeVisibleAsync();
                 // Prerendered first; once the circuit runs, the router focuses the h1 (FocusOnNavigate).
                 await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.tagName === 'H1'");
+                await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", code);
                 found.AddRange((await Axe.ViolationsAsync(page)).Select(v => $"/{path}: {v}"));
             });
         }
