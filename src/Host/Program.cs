@@ -9,6 +9,7 @@ using PreferenceUiKit.Core.Storage;
 using PreferenceUiKit.Host.Api;
 using PreferenceUiKit.Host.Contacts;
 using PreferenceUiKit.Host.Hosting;
+using PreferenceUiKit.EditorPlugin;
 using PreferenceUiKit.Host.Sending;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ var config = builder.Configuration;
 
 builder.Services.AddPreferenceCenter(o => o.PublicBaseUrl ??= PublicAddress.PublicBaseUrl(config));
 builder.Services.AddPreferenceStorage(config);
+builder.Services.AddEmailTemplateEditor();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddLocalization();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
