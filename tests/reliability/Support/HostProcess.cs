@@ -76,8 +76,31 @@ public sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Starts (or restarts) the process and waits until <c>/healthz</c> answers 200.</summary>
+    /// <summary>Starts that exited before they became healthy (each retried; reported by the tests).</summary>
+    public List<string> FailedStarts { get; } = [];
+
+    /// <summary>
+    /// Starts (or restarts) the process and waits until <c>/healthz</c> answers 200. A process that exits before it
+    /// is healthy is started again (at most three times) and its output kept in <see cref="FailedStarts"/>.
+    /// </summary>
     public async Task StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnceAsync();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.StartsWith("The host exited", StringComparison.Ordinal))
+            {
+                FailedStarts.Add(e.Message);
+                lock (_output) _output.Clear();
+            }
+        }
+    }
+
+    private async Task StartOnceAsync()
     {
         var dll = HostDll();
         if (!File.Exists(dll))
