@@ -194,6 +194,65 @@ public sealed class RecipientJourneyTests(JourneyHost host) : IClassFixture<Jour
     }
 
     [Fact]
+    public async Task Designer_builds_the_campaign_in_the_drag_and_drop_editor_with_Special_links_then_sends_it()
+    {
+        var (news, newsName) = await NewGroupAsync("News");
+        var email = JourneyHost.NewEmail("dragged-for");
+        var contactId = await Api.CreateContactAsync(email);
+        var subject = Unique("Dragged");
+
+        await using var context = await host.NewContextAsync(width: 1400, height: 1100);
+        var page = await context.NewPageAsync();
+        var editor = new EmailTemplateEditorPageObject(page);
+        await page.StepAsync("sign in and start a campaign", async () =>
+        {
+            await page.GotoAsync("admin/signin?returnUrl=%2Fadmin%2Fcampaigns%2Fnew");
+            await page.GetByTestId("signin-email").FillAsync(ReferenceHostProcess.AdminEmail);
+            await page.GetByTestId("signin-password").FillAsync(ReferenceHostProcess.AdminPassword);
+            await page.GetByTestId("signin-password").PressAsync("Enter");
+            await Expect(Field(page, "campaign-html", "textarea")).ToBeVisibleAsync();
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.tagName === 'H1'");
+            await Field(page, "campaign-name").FillAsync(subject);
+            await Field(page, "campaign-subject").FillAsync(subject);
+            await Field(page, $"campaign-group-{news}").CheckAsync();
+            await Field(page, "campaign-html", "textarea").FillAsync(
+                "<p id=\"leave\">You can leave this list.</p><p id=\"choose\">Or choose what you get.</p>");
+        });
+        await page.StepAsync("open the drag-and-drop editor and link both sentences (S13)", async () =>
+        {
+            await Field(page, "campaign-use-designer").CheckAsync();
+            await editor.WaitUntilReadyAsync();
+            await editor.InsertSpecialLinkAroundAsync("#leave", "leave this list", "group-unsubscribe");
+            await Expect(editor.CanvasLinks("*|CT_GROUP_UNSUBSCRIBE|*")).ToHaveTextAsync("leave this list");
+            await editor.InsertSpecialLinkAroundAsync("#choose", "choose what you get", "manage-preferences");
+            await Expect(editor.CanvasLinks("*|CT_MANAGE_PREFERENCES|*")).ToHaveTextAsync("choose what you get");
+            await editor.SaveAsync();
+            await Expect(editor.LintOk).ToBeVisibleAsync();
+        });
+        await page.StepAsync("save and send the campaign", async () =>
+        {
+            await page.GetByTestId("campaign-save").ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/campaigns/[0-9a-f-]{36}$"));
+            await page.GetByTestId("campaign-send").ClickAsync();
+            await page.GetByTestId("campaign-send-confirm").ClickAsync();
+            await Expect(page.GetByTestId("send-summary")).ToBeVisibleAsync();
+        });
+
+        var mail = host.Mail.Single(email, subject);
+        Assert.Contains(">leave this list</a>", mail.Message.HtmlBody);
+        Assert.Contains(">choose what you get</a>", mail.Message.HtmlBody);
+        var recipientPage = await context.NewPageAsync();
+        var unsubscribe = new GroupUnsubscribePageObject(recipientPage);
+        await recipientPage.StepAsync("the recipient follows the dragged-in Group Unsubscribe link", async () =>
+        {
+            await unsubscribe.OpenAsync(mail.GroupUnsubscribeLink);
+            Assert.Equal([newsName], await unsubscribe.GroupsToLeaveAsync());
+            await unsubscribe.ConfirmAsync();
+        });
+        Assert.False(await Api.IsSubscribedAsync(contactId, news));
+    }
+
+    [Fact]
     public async Task S3_group_unsubscribe_leaves_the_campaign_groups_and_offers_the_preferences()
     {
         var (news, newsName) = await NewGroupAsync("News");
