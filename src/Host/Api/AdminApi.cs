@@ -117,8 +117,7 @@ public static class AdminApi
         api.MapPost("/campaigns", async (AdminApiModels.CampaignBody body, IPreferenceStore store, CampaignSender sender, CancellationToken ct) =>
         {
             var campaign = await ValidateCampaignAsync(Guid.CreateVersion7(), body, null, store, ct);
-            var report = await sender.LintAsync(campaign.Html, ct);
-            if (report.HasErrors) throw new CampaignRefusedException("The template has errors: " + string.Join(" ", report.Errors.Select(e => $"(line {e.Line}, column {e.Column}) {e.Message}")), report.Errors.ToList());
+            var report = await LintOrRefuseAsync(sender, campaign.Html, ct);
             await store.AddCampaignAsync(campaign, ct);
             return Results.Created($"/api/admin/campaigns/{campaign.Id}", new AdminApiModels.CampaignCreated(campaign.Id, report.Findings));
         });
@@ -127,8 +126,7 @@ public static class AdminApi
             var existing = await store.GetCampaignAsync(id, ct)
                 ?? throw new PreferenceValidationException("id", ErrorCodes.CampaignNotFound, $"Campaign {id} does not exist.", [id.ToString()]);
             var campaign = await ValidateCampaignAsync(id, body, existing, store, ct);
-            var report = await sender.LintAsync(campaign.Html, ct);
-            if (report.HasErrors) throw new CampaignRefusedException("The template has errors: " + string.Join(" ", report.Errors.Select(e => $"(line {e.Line}, column {e.Column}) {e.Message}")), report.Errors.ToList());
+            var report = await LintOrRefuseAsync(sender, campaign.Html, ct);
             await store.UpdateCampaignAsync(campaign, ct);
             return Results.Ok(ToAnswer(campaign));
         });
@@ -168,6 +166,16 @@ public static class AdminApi
                 new AdminApiModels.LedgerAnswer(r.Sequence, r.ChangeId, r.ContactId, r.GroupId, r.GroupId is null ? "allCommunication" : "group",
                     r.OldValue, r.NewValue, r.Source.ToString(), r.CampaignId, r.Time, r.Locale)));
         return api;
+    }
+
+    /// <summary>The linter's report; throws <see cref="CampaignRefusedException"/> when it has errors (B7, S9, S1).</summary>
+    private static async Task<LintReport> LintOrRefuseAsync(CampaignSender sender, string html, CancellationToken ct)
+    {
+        var report = await sender.LintAsync(html, ct);
+        if (report.HasErrors)
+            throw new CampaignRefusedException(
+                "The template has errors: " + string.Join(" ", report.Errors.Select(e => $"(line {e.Line}, column {e.Column}) {e.Message}")), report.Errors.ToList());
+        return report;
     }
 
     private static async Task<Campaign> ValidateCampaignAsync(Guid id, AdminApiModels.CampaignBody body, Campaign? existing, IPreferenceStore store, CancellationToken ct)

@@ -129,6 +129,24 @@ public sealed class RecipientJourneyTests(JourneyHost host) : IClassFixture<Jour
     private static ILocator Field(IPage page, string testId, string element = "input") =>
         page.Locator($"{element}[data-testid='{testId}'], [data-testid='{testId}'] {element}").First;
 
+    /// <summary>Signs in through the form and lands on a new campaign.</summary>
+    private static async Task SignInToNewCampaignAsync(IPage page)
+    {
+        await page.GotoAsync("admin/signin?returnUrl=%2Fadmin%2Fcampaigns%2Fnew");
+        await page.GetByTestId("signin-email").FillAsync(ReferenceHostProcess.AdminEmail);
+        await page.GetByTestId("signin-password").FillAsync(ReferenceHostProcess.AdminPassword);
+        await page.GetByTestId("signin-password").PressAsync("Enter");
+        await Expect(Field(page, "campaign-html", "textarea")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Sends the saved campaign from its page and waits for the summary.</summary>
+    private static async Task SendFromThePageAsync(IPage page)
+    {
+        await page.GetByTestId("campaign-send").ClickAsync();
+        await page.GetByTestId("campaign-send-confirm").ClickAsync();
+        await Expect(page.GetByTestId("send-summary")).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task Designer_writes_a_raw_HTML_campaign_in_the_admin_editor_with_both_special_links_then_sends_a_test_and_the_campaign()
     {
@@ -142,11 +160,7 @@ public sealed class RecipientJourneyTests(JourneyHost host) : IClassFixture<Jour
         var page = await context.NewPageAsync();
         await page.StepAsync("sign in", async () =>
         {
-            await page.GotoAsync("admin/signin?returnUrl=%2Fadmin%2Fcampaigns%2Fnew");
-            await page.GetByTestId("signin-email").FillAsync(ReferenceHostProcess.AdminEmail);
-            await page.GetByTestId("signin-password").FillAsync(ReferenceHostProcess.AdminPassword);
-            await page.GetByTestId("signin-password").PressAsync("Enter");
-            await Expect(Field(page, "campaign-html", "textarea")).ToBeVisibleAsync();
+            await SignInToNewCampaignAsync(page);
             // The page is prerendered; once the circuit runs, the router focuses the h1 (FocusOnNavigate).
             await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.tagName === 'H1'");
         });
@@ -170,9 +184,7 @@ public sealed class RecipientJourneyTests(JourneyHost host) : IClassFixture<Jour
         Assert.StartsWith("[Test] ", host.Mail.Single(designer, subject).Message.Subject, StringComparison.Ordinal);
         await page.StepAsync("send the campaign", async () =>
         {
-            await page.GetByTestId("campaign-send").ClickAsync();
-            await page.GetByTestId("campaign-send-confirm").ClickAsync();
-            await Expect(page.GetByTestId("send-summary")).ToBeVisibleAsync();
+            await SendFromThePageAsync(page);
         });
 
         var mail = host.Mail.Single(email, subject);
@@ -206,11 +218,7 @@ public sealed class RecipientJourneyTests(JourneyHost host) : IClassFixture<Jour
         var editor = new EmailTemplateEditorPageObject(page);
         await page.StepAsync("sign in and start a campaign", async () =>
         {
-            await page.GotoAsync("admin/signin?returnUrl=%2Fadmin%2Fcampaigns%2Fnew");
-            await page.GetByTestId("signin-email").FillAsync(ReferenceHostProcess.AdminEmail);
-            await page.GetByTestId("signin-password").FillAsync(ReferenceHostProcess.AdminPassword);
-            await page.GetByTestId("signin-password").PressAsync("Enter");
-            await Expect(Field(page, "campaign-html", "textarea")).ToBeVisibleAsync();
+            await SignInToNewCampaignAsync(page);
             await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.tagName === 'H1'");
             await Field(page, "campaign-name").FillAsync(subject);
             await Field(page, "campaign-subject").FillAsync(subject);
@@ -233,9 +241,7 @@ public sealed class RecipientJourneyTests(JourneyHost host) : IClassFixture<Jour
         {
             await page.GetByTestId("campaign-save").ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/campaigns/[0-9a-f-]{36}$"));
-            await page.GetByTestId("campaign-send").ClickAsync();
-            await page.GetByTestId("campaign-send-confirm").ClickAsync();
-            await Expect(page.GetByTestId("send-summary")).ToBeVisibleAsync();
+            await SendFromThePageAsync(page);
         });
 
         var mail = host.Mail.Single(email, subject);
