@@ -58,9 +58,11 @@ public sealed class ForgeryTests(ITestOutputHelper output)
                 case 0:
                 {
                     var chars = Valid(route.Kind).ToCharArray();
-                    for (var n = 1 + random.Next(3); n > 0; n--)
+                    // Distinct positions: changing one position twice could give the valid token back.
+                    var positions = new HashSet<int>();
+                    while (positions.Count < 1 + random.Next(3)) positions.Add(random.Next(chars.Length));
+                    foreach (var i in positions)
                     {
-                        var i = random.Next(chars.Length);
                         var c = alphabet[random.Next(alphabet.Length)];
                         chars[i] = c == chars[i] ? alphabet[(alphabet.IndexOf(c) + 1) % alphabet.Length] : c;
                     }

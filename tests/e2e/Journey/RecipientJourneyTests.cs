@@ -236,6 +236,8 @@ public sealed class RecipientJourneyTests(JourneyHost host) : IClassFixture<Jour
             await Expect(editor.CanvasLinks("*|CT_MANAGE_PREFERENCES|*")).ToHaveTextAsync("choose what you get");
             await editor.SaveAsync();
             await Expect(editor.LintOk).ToBeVisibleAsync();
+            // The editor's Save reaches the campaign form through a callback: wait until the form's own check is clean.
+            await Expect(page.GetByTestId("lint-clean")).ToBeVisibleAsync();
         });
         await page.StepAsync("save and send the campaign", async () =>
         {

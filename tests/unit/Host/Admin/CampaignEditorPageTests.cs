@@ -30,7 +30,7 @@ public class CampaignEditorPageTests
 
         page.Find("button[data-testid=campaign-save]").Click();
 
-        Assert.Contains("Not saved", page.Find("[data-testid=campaign-save-error]").TextContent);
+        Assert.Contains("Not saved", page.WaitForElement("[data-testid=campaign-save-error]").TextContent);
         Assert.Empty(await admin.Store.ListCampaignsAsync());
         Assert.NotNull(page.Find("button[data-testid=campaign-send]").GetAttribute("disabled"));
     }
