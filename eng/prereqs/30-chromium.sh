@@ -6,9 +6,9 @@ if [ ! -x "$chromium_path" ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "prereqs: installing chromium fonts-noto-core"
     export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y --no-install-recommends chromium fonts-noto-core >/dev/null 2>&1; then
+    if ! apt-get install -y chromium fonts-noto-core >/dev/null 2>&1; then
       apt-get update >/dev/null 2>&1 || true
-      apt-get install -y --no-install-recommends chromium fonts-noto-core >/dev/null 2>&1 \
+      apt-get install -y chromium fonts-noto-core >/dev/null 2>&1 \
         || echo "prereqs: could not install chromium; the browser tests will say so" >&2
     fi
   else
