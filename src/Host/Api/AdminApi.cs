@@ -3,6 +3,7 @@ using PreferenceUiKit.Core.Domain;
 using PreferenceUiKit.Core.Linting;
 using PreferenceUiKit.Core.Links;
 using PreferenceUiKit.Core.Storage;
+using PreferenceUiKit.Host.Admin;
 using PreferenceUiKit.Host.Contacts;
 using PreferenceUiKit.Host.Sending;
 
@@ -178,24 +179,21 @@ public static class AdminApi
         return report;
     }
 
+    /// <summary>The admin UI's <see cref="CampaignForm"/> checks, applied to the fields the body sets over the stored campaign.</summary>
     private static async Task<Campaign> ValidateCampaignAsync(Guid id, AdminApiModels.CampaignBody body, Campaign? existing, IPreferenceStore store, CancellationToken ct)
     {
-        var name = (body.Name ?? existing?.Name)?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 200)
-            throw new PreferenceValidationException("name", ErrorCodes.CampaignNameRequired, "A campaign needs a name of at most 200 characters.");
-        var html = body.Html ?? existing?.Html ?? "";
-        if (html.Length > TemplateLinter.MaxTemplateLength)
-            throw new PreferenceValidationException("html", ErrorCodes.TemplateTooLarge, $"The template has more than {TemplateLinter.MaxTemplateLength} characters.");
-        var groupIds = body.GroupIds ?? existing?.GroupIds.ToList() ?? [];
-        var known = (await store.ListGroupsAsync(false, ct)).Select(g => g.Id).ToHashSet();
-        var unknown = groupIds.Where(g => !known.Contains(g)).Distinct().ToList();
-        if (unknown.Count > 0)
-            throw new PreferenceValidationException("groupIds", ErrorCodes.UnknownGroups, $"Unknown subscription group id(s): {string.Join(", ", unknown)}.", unknown.Select(u => u.ToString()).ToList());
-        return new Campaign
+        var form = existing is null ? new CampaignForm() : CampaignForm.From(existing);
+        if (body.Name is not null) form.Name = body.Name;
+        if (body.Subject is not null) form.Subject = body.Subject;
+        if (body.Html is not null) form.Html = body.Html;
+        if (body.SendToOptedOut is { } sendToOptedOut) form.SendToOptedOut = sendToOptedOut;
+        if (body.GroupIds is not null)
         {
-            Id = id, Name = name, Subject = (body.Subject ?? existing?.Subject ?? name).Trim(), GroupIds = groupIds.Distinct().ToList(), Html = html,
-            SendToOptedOut = body.SendToOptedOut ?? existing?.SendToOptedOut ?? false,
-        };
+            form.GroupIds.Clear();
+            form.GroupIds.UnionWith(body.GroupIds);
+        }
+        // Only active groups may be associated through the API.
+        return form.ToCampaign(id, await store.ListGroupsAsync(false, ct));
     }
 
     private static AdminApiModels.SettingsAnswer ToAnswer(ProviderSettings s) => new(s.Mode.ToString(), s.CustomUrl?.ToString());
