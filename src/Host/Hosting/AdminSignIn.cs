@@ -48,24 +48,24 @@ public static class AdminSignInEndpoints
     public static void MapAdminSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/signin", (HttpContext http, IAntiforgery antiforgery, AdminCredentials credentials, string? returnUrl) =>
-            Page(http, antiforgery, credentials, LocalOrAdmin(returnUrl), null, failed: false, StatusCodes.Status200OK));
+            Page(http, antiforgery, credentials, LocalOrAdmin(returnUrl), null, SignInProblem.None, StatusCodes.Status200OK));
 
         app.MapPost("/admin/signin", async (HttpContext http, IAntiforgery antiforgery, AdminCredentials credentials) =>
         {
             if (!http.Request.HasFormContentType)
-                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the sign-in form.");
+                return Page(http, antiforgery, credentials, "/admin", null, SignInProblem.Expired, StatusCodes.Status415UnsupportedMediaType);
             try
             {
                 await antiforgery.ValidateRequestAsync(http);
             }
             catch (AntiforgeryValidationException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-in form expired. Reload the page and try again.");
+                return Page(http, antiforgery, credentials, "/admin", null, SignInProblem.Expired, StatusCodes.Status400BadRequest);
             }
             var form = await http.Request.ReadFormAsync();
             var returnUrl = LocalOrAdmin(form["returnUrl"]);
             if (!credentials.Verify(form["email"], form["password"]))
-                return Page(http, antiforgery, credentials, returnUrl, form["email"], failed: true, StatusCodes.Status401Unauthorized);
+                return Page(http, antiforgery, credentials, returnUrl, form["email"], SignInProblem.WrongCredentials, StatusCodes.Status401Unauthorized);
             var identity = new ClaimsIdentity(
                 [new Claim(ClaimTypes.Name, credentials.Email!), new Claim(ClaimTypes.Role, AdminOptions.Role)],
                 CookieAuthenticationDefaults.AuthenticationScheme);
@@ -80,13 +80,13 @@ public static class AdminSignInEndpoints
         });
     }
 
-    private static IResult Page(HttpContext http, IAntiforgery antiforgery, AdminCredentials credentials, string returnUrl, string? email, bool failed, int status)
+    private static IResult Page(HttpContext http, IAntiforgery antiforgery, AdminCredentials credentials, string returnUrl, string? email, SignInProblem problem, int status)
         => new RazorComponentResult<SignInPage>(new Dictionary<string, object?>
         {
             [nameof(SignInPage.Antiforgery)] = antiforgery.GetAndStoreTokens(http),
             [nameof(SignInPage.ReturnUrl)] = returnUrl,
             [nameof(SignInPage.Email)] = email,
-            [nameof(SignInPage.Failed)] = failed,
+            [nameof(SignInPage.Problem)] = problem,
             [nameof(SignInPage.Enabled)] = credentials.Enabled,
         }) { StatusCode = status };
 
