@@ -25,25 +25,13 @@ internal static class RecipientRequest
 
     public static void ApplySecurityHeaders(HttpResponse response, string? token = null)
     {
-        var test = token is not null && LooksLikeTestLink(token);
+        var test = token is not null && Core.Links.PreferenceLinkSigner.ClaimsTestLink(token);
         response.Headers.ContentSecurityPolicy = test ? TestLinkContentSecurityPolicy : ContentSecurityPolicy;
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.XFrameOptions = test ? "SAMEORIGIN" : "DENY";
         // The pages show personal preferences behind a secret URL: never keep them in a shared cache.
         response.Headers.CacheControl = "no-store";
-    }
-
-    /// <summary>
-    /// Whether a token's flags say "test" (bit 0 of its second byte), read without verifying it: only framing depends
-    /// on it, and a forged flag gets the same-origin frame of a 404 page at most.
-    /// </summary>
-    internal static bool LooksLikeTestLink(string token)
-    {
-        if (token.Length < 4) return false;
-        Span<byte> head = stackalloc byte[3];
-        return System.Buffers.Text.Base64Url.DecodeFromChars(token.AsSpan(0, 4), head, out _, out var written, isFinalBlock: true) == System.Buffers.OperationStatus.Done
-            && written == 3 && (head[1] & 1) == 1;
     }
 
     /// <summary>Caps the body a recipient route reads (a chunked body has no Content-Length to check first).</summary>

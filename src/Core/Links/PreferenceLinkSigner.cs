@@ -78,6 +78,18 @@ public sealed class PreferenceLinkSigner
         return Base64Url.EncodeToString(buffer[..(length + MacLength)]);
     }
 
+    /// <summary>
+    /// Whether a token's flags claim a test link, read WITHOUT verifying it. Only for decisions that grant nothing,
+    /// such as allowing a same-origin frame of a page that saves nothing; never for authorization.
+    /// </summary>
+    public static bool ClaimsTestLink(ReadOnlySpan<char> token)
+    {
+        if (token.Length < 4) return false;
+        Span<byte> head = stackalloc byte[3];
+        return Base64Url.DecodeFromChars(token[..4], head, out _, out var written, isFinalBlock: true) == OperationStatus.Done
+            && written == 3 && (head[1] & FlagTest) != 0;
+    }
+
     /// <summary>Verifies a token; false for anything tampered, truncated, expired, signed by an unknown key or not a token at all.</summary>
     public bool TryVerify(ReadOnlySpan<char> token, out PreferenceLink link)
     {

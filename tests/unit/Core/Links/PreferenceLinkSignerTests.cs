@@ -117,6 +117,16 @@ public class PreferenceLinkSignerTests
     }
 
     [Fact]
+    public void The_unverified_test_claim_is_read_from_the_flags_and_garbage_claims_nothing()
+    {
+        var signer = Signer(Key1);
+        Assert.True(PreferenceLinkSigner.ClaimsTestLink(signer.Sign(LinkKind.ManagePreferences, Guid.NewGuid(), null, isTest: true)));
+        Assert.False(PreferenceLinkSigner.ClaimsTestLink(signer.Sign(LinkKind.ManagePreferences, Guid.NewGuid(), null, isTest: false)));
+        foreach (var garbage in new[] { "", "A", "AAA", "****", "%00%00" })
+            Assert.False(PreferenceLinkSigner.ClaimsTestLink(garbage));
+    }
+
+    [Fact]
     public void B4_links_stay_valid_at_least_400_days_and_expire_after_their_lifetime()
     {
         var signer = Signer(Key1);
