@@ -1,3 +1,4 @@
+using PreferenceUiKit.Tests.Shared;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -51,16 +52,7 @@ public sealed partial class EditorHostFixture : IAsyncLifetime
         var dll = typeof(EditorHostFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "EditorTestHost").Value!;
         if (!File.Exists(dll)) throw new InvalidOperationException($"The editor test app was not built: {dll} is missing.");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        var start = AppProcessStart.For(dll, "http://127.0.0.1:0");
         // Development serves the package's static files from the build output.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -1,3 +1,4 @@
+using PreferenceUiKit.Tests.Shared;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -57,17 +58,7 @@ public sealed class ReferenceHostProcess : IAsyncDisposable
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            // The build output holds appsettings.json and the static web assets manifest.
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        var start = AppProcessStart.For(dll, $"http://127.0.0.1:{port}");
         // Development, as `dotnet run --project src/Host` gives: static assets of the packages come from the build.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";

@@ -1,3 +1,4 @@
+using PreferenceUiKit.Tests.Shared;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -105,17 +106,7 @@ public sealed class HostProcess : IAsyncDisposable
         var dll = HostDll();
         if (!File.Exists(dll))
             throw new InvalidOperationException($"The reference host was not built: {dll} is missing (dotnet build src/Host).");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseAddress.GetLeftPart(UriPartial.Authority));
-        foreach (var (k, v) in _environment) start.Environment[k] = v;
+        var start = AppProcessStart.For(dll, BaseAddress.GetLeftPart(UriPartial.Authority), _environment);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
